@@ -1,0 +1,143 @@
+#include "sqlite.hpp"
+
+
+namespace wenyuan::sql {
+
+Error db_error(sqlite3* db, std::string_view what) {
+    const int code = sqlite3_extended_errcode(db);
+    Errc kind = Errc::io;
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) kind = Errc::busy;
+    if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) kind = Errc::corrupt;
+    if ((code & 0xff) == SQLITE_CONSTRAINT) kind = Errc::invalid_argument;
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    std::string name = file && *file ? std::filesystem::path(file).filename().string() : "catalog";
+    return Error{kind, name + ": " + std::string(what) + ": " + sqlite3_errmsg(db)};
+}
+
+Stmt& Stmt::bind(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+}
+Stmt& Stmt::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(stmt_.get(), index, value);
+    return *this;
+}
+Stmt& Stmt::bind(int index, double value) {
+    sqlite3_bind_double(stmt_.get(), index, value);
+    return *this;
+}
+Stmt& Stmt::bind_null(int index) {
+    sqlite3_bind_null(stmt_.get(), index);
+    return *this;
+}
+
+Result<bool> Stmt::step() {
+    const int rc = sqlite3_step(stmt_.get());
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    Error error = db_error(db_, sqlite3_sql(stmt_.get()));
+    sqlite3_reset(stmt_.get());
+    return fail(std::move(error));
+}
+
+Result<void> Stmt::run() {
+    for (;;) {
+        auto row = step();
+        if (!row) return fail(std::move(row).error());
+        if (!*row) break;
+    }
+    sqlite3_reset(stmt_.get());
+    return {};
+}
+
+void Stmt::reset() {
+    sqlite3_reset(stmt_.get());
+    sqlite3_clear_bindings(stmt_.get());
+}
+
+std::string Stmt::text(int column) const {
+    const auto* data = sqlite3_column_text(stmt_.get(), column);
+    const int size = sqlite3_column_bytes(stmt_.get(), column);
+    return data ? std::string(reinterpret_cast<const char*>(data), static_cast<size_t>(size))
+                : std::string();
+}
+std::int64_t Stmt::int64(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
+double Stmt::real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
+bool Stmt::is_null(int column) const {
+    return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
+}
+std::optional<std::int64_t> Stmt::opt_int64(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return int64(column);
+}
+std::optional<double> Stmt::opt_real(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return real(column);
+}
+
+Result<Db> Db::open(const std::filesystem::path& file, bool read_only, bool create) {
+    sqlite3* raw = nullptr;
+    int flags = SQLITE_OPEN_NOMUTEX;
+    flags |= read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (create) flags |= SQLITE_OPEN_CREATE;
+    const int rc = sqlite3_open_v2(file.c_str(), &raw, flags, nullptr);
+    Db db;
+    db.db_.reset(raw);
+    db.path_ = file.string();
+    if (rc != SQLITE_OK) {
+        const std::string message = raw ? sqlite3_errmsg(raw) : "out of memory";
+        return fail(rc == SQLITE_CANTOPEN ? Errc::not_found : Errc::io,
+                    file.string() + ": cannot open catalog: " + message);
+    }
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, 10000);
+    return db;
+}
+
+Result<Stmt> Db::prepare(std::string_view sql) const {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+        return fail(db_error(db_.get(), "prepare"));
+    }
+    return Stmt(db_.get(), stmt);
+}
+
+Result<void> Db::exec(std::string_view sql) const {
+    char* message = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        Error error = db_error(db_.get(), "exec");
+        sqlite3_free(message);
+        return fail(std::move(error));
+    }
+    return {};
+}
+
+Result<std::int64_t> Db::scalar(std::string_view sql) const {
+    auto stmt = prepare(sql);
+    if (!stmt) return fail(std::move(stmt).error());
+    auto row = stmt->step();
+    if (!row) return fail(std::move(row).error());
+    if (!*row) return fail(Errc::internal, "catalog: query returned no row: " + std::string(sql));
+    return stmt->int64(0);
+}
+
+Result<Transaction> Transaction::begin(const Db& db) {
+    WENYUAN_TRY(db.exec("BEGIN IMMEDIATE"));
+    return Transaction(&db);
+}
+
+Transaction::~Transaction() {
+    if (db_) sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+Result<void> Transaction::commit() {
+    assert(db_);
+    WENYUAN_TRY(db_->exec("COMMIT"));
+    db_ = nullptr;
+    return {};
+}
+
+}  // namespace wenyuan::sql
