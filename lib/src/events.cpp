@@ -33,3 +33,26 @@ Result<std::vector<Event>> Archive::events(std::size_t limit, std::optional<std:
 }
 
 }  // namespace wenyuan
+
+namespace wenyuan {
+
+Result<std::optional<std::string>> Archive::seen_import(std::string_view path, std::uint64_t size,
+                                                        std::int64_t mtime_ns) const {
+    auto stmt = impl_->db.prepare("SELECT sha256 FROM import_seen WHERE path = ?1 AND size = ?2 AND mtime_ns = ?3");
+    if (!stmt) return fail(std::move(stmt).error());
+    stmt->bind(1, path).bind(2, static_cast<std::int64_t>(size)).bind(3, mtime_ns);
+    auto row = stmt->step();
+    if (!row) return fail(std::move(row).error());
+    if (!*row) return std::optional<std::string>();
+    return std::optional<std::string>(stmt->text(0));
+}
+
+Result<void> Archive::remember_import(std::string_view path, std::uint64_t size, std::int64_t mtime_ns,
+                                      std::string_view sha256) {
+    WENYUAN_TRY(impl_->require_writable("record an import"));
+    auto stmt = impl_->db.prepare("INSERT OR REPLACE INTO import_seen(path, size, mtime_ns, sha256) VALUES (?1,?2,?3,?4)");
+    if (!stmt) return fail(std::move(stmt).error());
+    return stmt->bind(1, path).bind(2, static_cast<std::int64_t>(size)).bind(3, mtime_ns).bind(4, sha256).run();
+}
+
+}  // namespace wenyuan

@@ -148,6 +148,15 @@ public:
     /// Withdraws an item: hidden from lists and search, kept with its assets and history.
     Result<void> delete_item(std::int64_t id, std::string_view reason, std::string_view agent);
 
+    // ---- import bookkeeping -------------------------------------------------------------
+    /// The SHA-256 an earlier import recorded for the source file at `path`, if its size and
+    /// modification time are unchanged (lets a re-import skip files without reading them).
+    Result<std::optional<std::string>> seen_import(std::string_view path, std::uint64_t size,
+                                                   std::int64_t mtime_ns) const;
+    /// Records that the source file at `path` has this hash and is archived.
+    Result<void> remember_import(std::string_view path, std::uint64_t size, std::int64_t mtime_ns,
+                                 std::string_view sha256);
+
     // ---- relations and collections ------------------------------------------------------
     Result<void> relate(std::int64_t subject, std::string_view predicate, std::int64_t object,
                         std::string_view agent);

@@ -1,0 +1,50 @@
+// The command table. Each command lives in its own file as `int run_<name>(const Args&)`.
+#include "cli.hpp"
+
+namespace wenyuan::cli {
+
+int run_init(const Args&);
+int run_import(const Args&);
+int run_list(const Args&);
+int run_show(const Args&);
+int run_edit(const Args&);
+int run_delete(const Args&);
+int run_relate(const Args&);
+int run_log(const Args&);
+int run_verify(const Args&);
+int run_gc(const Args&);
+int run_vocab(const Args&);
+int run_fields(const Args&);
+int run_collections(const Args&);
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table = {
+        {"init", "create a new, empty archive folder", "<archive>", {{"vocabulary", true}}, 1, 1, run_init},
+        {"import", "archive files and folders, with an optional CSV manifest",
+         "<archive> <file-or-folder>... [--manifest <csv>] [--collection <name>] [--access public|internal|restricted] [--jobs N]",
+         {{"manifest", true}, {"collection", true}, {"access", true}, {"jobs", true}, {"access-copy", false},
+          {"max-pixels", true}, {"no-progress", false}},
+         1, 1u << 20, run_import},
+        {"list", "list the items", "<archive> [--type <type>] [--collection <name>] [--limit N] [--kiosk]",
+         {{"type", true}, {"collection", true}, {"limit", true}, {"offset", true}, {"kiosk", false}}, 1, 1, run_list},
+        {"show", "show one item with its assets and history", "<archive> <id>", {}, 2, 2, run_show},
+        {"edit", "change an item's fields; earlier values are kept as history",
+         "<archive> <id> --set field=value... [--collection <name>]", {{"set", true}, {"collection", true}}, 2, 2, run_edit},
+        {"delete", "withdraw an item (kept with its history, hidden from lists and kiosks)",
+         "<archive> <id> [--reason <text>]", {{"reason", true}}, 2, 2, run_delete},
+        {"relate", "relate two items, e.g. an inheritor to an ICH item",
+         "<archive> <id> <predicate> <other-id>", {}, 4, 4, run_relate},
+        {"log", "show the event log (ingestion, derivation, edits, fixity, deletion)",
+         "<archive> [--item <id>] [--limit N]", {{"item", true}, {"limit", true}}, 1, 1, run_log},
+        {"verify", "re-hash every object and check the catalog against the store", "<archive>", {}, 1, 1, run_verify},
+        {"gc", "remove orphan objects and temp files left by interrupted imports", "<archive>", {}, 1, 1, run_gc},
+        {"vocab", "list or extend the controlled vocabularies",
+         "<archive> [kind] [--add <中文名> --en <English> --code <code> --parent <parent> --years <a..b>]",
+         {{"add", true}, {"en", true}, {"code", true}, {"parent", true}, {"years", true}}, 1, 2, run_vocab},
+        {"fields", "list the item fields and the manifest headers they accept", "", {}, 0, 0, run_fields},
+        {"collections", "list the collections (thematic databases)", "<archive>", {}, 1, 1, run_collections},
+    };
+    return table;
+}
+
+}  // namespace wenyuan::cli

@@ -1,0 +1,61 @@
+#include <cstdio>
+#include <cstdlib>
+
+#include "cli.hpp"
+#include "importers.hpp"
+#include "progress_bar.hpp"
+#include "wenyuan/import_pipeline.hpp"
+
+namespace wenyuan::cli {
+
+int run_import(const Args& args) {
+    if (args.positional.size() < 2 && !args.has("manifest")) {
+        return report("wenyuan import: name files or folders to import, or a --manifest", kUsage);
+    }
+    auto archive = open_archive(args.positional[0]);
+    if (!archive) return kUsage;
+
+    ImportRequest request;
+    request.inputs.assign(args.positional.begin() + 1, args.positional.end());
+    request.manifest = args.get("manifest");
+    request.collection = args.get("collection");
+    request.default_access = args.get("access", "internal");
+    request.agent = agent();
+    request.options.access_copy = args.has("access-copy");
+    if (args.has("jobs")) {
+        const int jobs = std::atoi(args.get("jobs").c_str());
+        if (jobs < 1 || jobs > 256) return report("wenyuan import: --jobs must be a number from 1 to 256", kUsage);
+        request.jobs = static_cast<unsigned>(jobs);
+    }
+    if (args.has("max-pixels")) {
+        const long long pixels = std::atoll(args.get("max-pixels").c_str());
+        if (pixels < 1) return report("wenyuan import: --max-pixels must be a positive number", kUsage);
+        request.options.max_pixels = static_cast<std::uint64_t>(pixels);
+    }
+    ProgressBar bar(stderr_is_terminal() && !args.has("no-progress"));
+    request.on_progress = [&](const ImportProgress& progress) {
+        bar.update(progress.done, progress.total, progress.elapsed, progress.current);
+    };
+
+    const ImporterRegistry registry = make_registry();
+    auto summary = import_files(*archive, registry, request);
+    bar.finish();
+    if (!summary) return report(summary.error());
+
+    for (const ImportFailure& failure : summary->failed) {
+        std::fprintf(stderr, "error: %s: %s\n", failure.path.c_str(), failure.error.c_str());
+    }
+    for (const std::string& warning : summary->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    if (args.json()) {
+        nlohmann::json failed = nlohmann::json::array();
+        for (const ImportFailure& failure : summary->failed) failed.push_back({{"path", failure.path}, {"error", failure.error}});
+        print_json({{"imported", summary->imported}, {"skipped", summary->skipped}, {"failed", failed},
+                    {"items", summary->item_ids}, {"warnings", summary->warnings}});
+    } else {
+        std::printf("imported %zu, skipped %zu (already archived), failed %zu\n", summary->imported,
+                    summary->skipped, summary->failed.size());
+    }
+    return summary->failed.empty() ? kOk : kFailed;
+}
+
+}  // namespace wenyuan::cli

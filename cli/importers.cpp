@@ -1,0 +1,11 @@
+#include "importers.hpp"
+
+namespace wenyuan::cli {
+
+ImporterRegistry make_registry() {
+    ImporterRegistry registry;
+    registry.add(make_any_file_importer());
+    return registry;
+}
+
+}  // namespace wenyuan::cli

@@ -1,0 +1,12 @@
+// Terminal width of UTF-8 text: Chinese characters take two columns.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace wenyuan::cli {
+
+/// Cuts `text` to at most `columns` terminal columns at a character boundary, ending in "…".
+std::string truncate_display(std::string_view text, std::size_t columns);
+
+}  // namespace wenyuan::cli

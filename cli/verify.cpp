@@ -1,0 +1,57 @@
+#include <cstdio>
+
+#include "cli.hpp"
+#include "progress_bar.hpp"
+
+namespace wenyuan::cli {
+
+int run_verify(const Args& args) {
+    auto archive = open_archive(args.positional[0]);
+    if (!archive) return kUsage;
+    const auto started = std::chrono::steady_clock::now();
+    ProgressBar bar(stderr_is_terminal() && !args.json());
+    auto report_ = archive->verify([&](std::uint64_t done, std::uint64_t total) {
+        bar.update(done, total, std::chrono::steady_clock::now() - started, "");
+    });
+    bar.finish();
+    if (!report_) return report(report_.error());
+    if (args.json()) {
+        nlohmann::json problems = nlohmann::json::array();
+        for (const VerifyProblem& problem : report_->problems) {
+            problems.push_back({{"object", problem.object}, {"problem", problem.problem}});
+        }
+        print_json({{"ok", report_->ok}, {"checked", report_->checked}, {"problems", problems},
+                    {"unreferenced", report_->unreferenced}, {"temp_files", report_->temp_files}});
+    } else {
+        for (const VerifyProblem& problem : report_->problems) {
+            std::fprintf(stderr, "error: %s: %s\n", problem.object.c_str(), problem.problem.c_str());
+        }
+        for (const std::string& orphan : report_->unreferenced) {
+            std::printf("note: %s is not referenced by the catalog (left by an interrupted import; `wenyuan gc` removes it)\n",
+                        orphan.c_str());
+        }
+        if (report_->temp_files) {
+            std::printf("note: %zu temp files from interrupted writes (`wenyuan gc` removes them)\n", report_->temp_files);
+        }
+        std::printf("%s: checked %zu objects, %zu problems\n", report_->ok ? "ok" : "FAILED", report_->checked,
+                    report_->problems.size());
+    }
+    return report_->ok ? kOk : kFailed;
+}
+
+int run_gc(const Args& args) {
+    auto archive = open_archive(args.positional[0]);
+    if (!archive) return kUsage;
+    auto collected = archive->collect_garbage(agent());
+    if (!collected) return report(collected.error());
+    if (args.json()) {
+        print_json({{"objects_removed", collected->objects_removed}, {"bytes_freed", collected->bytes_freed},
+                    {"temp_files_removed", collected->temp_files_removed}});
+    } else {
+        std::printf("removed %zu orphan objects (%llu bytes) and %zu temp files\n", collected->objects_removed,
+                    static_cast<unsigned long long>(collected->bytes_freed), collected->temp_files_removed);
+    }
+    return kOk;
+}
+
+}  // namespace wenyuan::cli

@@ -1,0 +1,20 @@
+// Turning the command line's files and folders into a sorted list of files to import.
+#pragma once
+
+#include <filesystem>
+#include <set>
+#include <vector>
+
+#include "wenyuan/import_pipeline.hpp"
+
+namespace wenyuan {
+
+/// Every regular file named by `inputs` or found under a folder of `inputs`, as absolute,
+/// lexically normal paths, sorted and without duplicates. Hidden files and folders (".name"),
+/// Thumbs.db and desktop.ini are left out, and so is anything in `skip` (the archive itself, the
+/// manifest). Inputs that do not exist are added to `failures`.
+std::vector<std::filesystem::path> walk_inputs(const std::vector<std::filesystem::path>& inputs,
+                                               const std::set<std::filesystem::path>& skip,
+                                               std::vector<ImportFailure>& failures);
+
+}  // namespace wenyuan

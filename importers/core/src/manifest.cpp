@@ -1,0 +1,110 @@
+#include "manifest.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <system_error>
+
+#include "wenyuan/csv.hpp"
+
+namespace wenyuan {
+namespace {
+
+enum class Column { file, collection, field, unknown };
+
+bool is_one_of(std::string_view header, std::initializer_list<std::string_view> names) {
+    for (std::string_view name : names) {
+        if (header.size() == name.size() &&
+            std::equal(header.begin(), header.end(), name.begin(),
+                       [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; })) {
+            return true;
+        }
+    }
+    return false;
+}
+
+Column classify(std::string_view header, const FieldInfo*& field) {
+    field = nullptr;
+    if (is_one_of(header, {"file", "path", "filename", "文件", "文件名", "路径"})) return Column::file;
+    if (is_one_of(header, {"collection", "collections", "集合", "专题库", "专题"})) return Column::collection;
+    field = find_field(header);
+    return field ? Column::field : Column::unknown;
+}
+
+}  // namespace
+
+Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabulary& vocabulary) {
+    auto table = read_csv_file(csv);
+    if (!table) return fail(std::move(table).error());
+    Manifest manifest;
+    manifest.csv = csv;
+    const std::string name = csv.filename().string();
+    for (const CsvRowError& error : table->row_errors) {
+        manifest.errors.push_back({name + ":" + std::to_string(error.line), error.reason});
+    }
+    std::vector<Column> columns;
+    std::vector<const FieldInfo*> fields;
+    int file_column = -1;
+    for (std::size_t i = 0; i < table->header.size(); ++i) {
+        const FieldInfo* field = nullptr;
+        columns.push_back(classify(table->header[i], field));
+        fields.push_back(field);
+        if (columns.back() == Column::file && file_column < 0) file_column = static_cast<int>(i);
+        if (columns.back() == Column::unknown && !table->header[i].empty()) {
+            manifest.warnings.push_back(name + ": column '" + table->header[i] +
+                                        "' is not a known field and is ignored (see `wenyuan fields`)");
+        }
+    }
+    if (file_column < 0) {
+        return fail(Errc::invalid_argument, name + ": no 'file' (文件) column; each row must name the file it describes");
+    }
+    const auto base = std::filesystem::absolute(csv).parent_path();
+    for (const CsvRow& row : table->rows) {
+        const std::string where = name + ":" + std::to_string(row.line);
+        const std::string& cell = row.cells[static_cast<std::size_t>(file_column)];
+        if (cell.empty()) {
+            manifest.errors.push_back({where, "the file cell is empty"});
+            continue;
+        }
+        ManifestRow parsed;
+        parsed.line = row.line;
+        parsed.file = (base / std::filesystem::path(cell)).lexically_normal();
+        Item scratch;
+        std::string problem;
+        for (std::size_t i = 0; i < columns.size() && i < row.cells.size(); ++i) {
+            if (columns[i] == Column::collection && !row.cells[i].empty()) {
+                for (auto& collection : split_keywords(row.cells[i])) parsed.collections.push_back(collection);
+            }
+            if (columns[i] != Column::field || row.cells[i].empty()) continue;
+            if (auto set = set_field(scratch, *fields[i], row.cells[i], vocabulary); !set) {
+                problem = set.error().message;
+                break;
+            }
+            parsed.values.emplace_back(fields[i], row.cells[i]);
+        }
+        std::error_code ec;
+        if (problem.empty() && !std::filesystem::is_regular_file(parsed.file, ec)) {
+            problem = "file '" + cell + "' not found next to the manifest";
+        }
+        if (problem.empty() && manifest.rows.count(parsed.file)) {
+            problem = "file '" + cell + "' is already described on line " +
+                      std::to_string(manifest.rows[parsed.file].line);
+        }
+        if (!problem.empty()) {
+            manifest.errors.push_back({where, problem});
+            manifest.rejected.insert(parsed.file);
+            continue;
+        }
+        manifest.rows.emplace(parsed.file, std::move(parsed));
+    }
+    return manifest;
+}
+
+void apply_manifest_row(Item& item, const ManifestRow& row, const Vocabulary& vocabulary) {
+    for (const auto& [field, value] : row.values) {
+        auto set = set_field(item, *field, value, vocabulary);
+        assert(set && "manifest values are validated when read");
+        (void)set;
+    }
+}
+
+}  // namespace wenyuan

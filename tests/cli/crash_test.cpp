@@ -1,0 +1,124 @@
+// Crash test: a child process imports many files and is killed with SIGKILL at random moments.
+// After each kill the archive must open, verify must pass, and a re-import must complete with
+// every file present exactly once.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <map>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "cli_helpers.hpp"
+#include "wenyuan/hash.hpp"
+
+namespace wenyuan::test {
+namespace {
+
+constexpr int kFiles = 120;
+constexpr int kKills = 24;
+
+// Files of varied sizes (up to 1.5 MiB) so that kills land in copies, fsyncs and commits.
+std::map<std::string, std::string> make_files(const std::filesystem::path& folder) {
+    std::map<std::string, std::string> hashes;  // sha256 -> file name
+    std::mt19937 random(20261123);
+    for (int i = 0; i < kFiles; ++i) {
+        const std::size_t size = (i % 10 == 0) ? 1536 * 1024 : 100 + random() % 60000;
+        std::string bytes(size, '\0');
+        for (auto& byte : bytes) byte = static_cast<char>(random());
+        bytes += std::to_string(i);
+        const std::string name = "scan_" + std::to_string(i) + (i % 3 ? ".bin" : ".txt");
+        write_file(folder / name, bytes);
+        hashes[sha256_bytes(bytes)] = name;
+    }
+    return hashes;
+}
+
+pid_t spawn_import(const std::string& archive, const std::string& folder) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_WRONLY);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        const std::string program = binary("wenyuan").string();
+        ::execl(program.c_str(), program.c_str(), "import", archive.c_str(), folder.c_str(), "--jobs", "2",
+                "--no-progress", static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    return pid;
+}
+
+// Every original in the catalog, by hash, and how often each appears (read straight from SQLite).
+std::map<std::string, int> originals(const std::string& archive) {
+    std::map<std::string, int> counts;
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open_v2((archive + "/catalog.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT a.sha256, count(*) FROM assets a JOIN items i ON i.id = a.item_id "
+                       "WHERE a.role = 'original' AND i.deleted_at IS NULL GROUP BY a.sha256",
+                       -1, &stmt, nullptr);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        counts[reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0))] = sqlite3_column_int(stmt, 1);
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return counts;
+}
+
+TEST(Crash, KilledImportsLeaveWholeItemsOnly) {
+    TempDir dir;
+    const auto files = make_files(dir / "in");
+
+    // Time one whole import, to spread the kills over its length.
+    const std::string timing = (dir / "timing").string();
+    ASSERT_EQ(wenyuan({"init", timing}).exit_code, 0);
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_EQ(wenyuan({"import", timing, (dir / "in").string(), "--jobs", "2"}).exit_code, 0);
+    const auto full = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+
+    std::mt19937 random(7);
+    int interrupted = 0;
+    for (int round = 0; round < kKills; ++round) {
+        SCOPED_TRACE("round " + std::to_string(round));
+        const std::string archive = (dir / ("a" + std::to_string(round))).string();
+        ASSERT_EQ(wenyuan({"init", archive}).exit_code, 0);
+        const pid_t child = spawn_import(archive, (dir / "in").string());
+        const auto delay = std::chrono::microseconds(random() % static_cast<unsigned>(full.count() + 1));
+        std::this_thread::sleep_for(delay);
+        ::kill(child, SIGKILL);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        if (WIFSIGNALED(status)) ++interrupted;
+
+        // The archive opens and verifies: only whole items, orphans at most as notes.
+        auto verified = wenyuan_json({"verify", archive});
+        EXPECT_EQ(verified["ok"], true) << verified.dump();
+        for (const auto& [sha, count] : originals(archive)) {
+            EXPECT_EQ(count, 1) << sha;
+            EXPECT_TRUE(files.count(sha)) << sha;
+        }
+
+        // A re-import completes, with every file present exactly once.
+        auto again = wenyuan_json({"import", archive, (dir / "in").string(), "--jobs", "2"});
+        EXPECT_TRUE(again["failed"].empty()) << again.dump();
+        auto counts = originals(archive);
+        EXPECT_EQ(counts.size(), files.size());
+        for (const auto& [sha, name] : files) EXPECT_EQ(counts[sha], 1) << name;
+        EXPECT_EQ(wenyuan_json({"verify", archive})["ok"], true);
+        ASSERT_EQ(wenyuan({"gc", archive}).exit_code, 0);
+        auto clean = wenyuan_json({"verify", archive});
+        EXPECT_TRUE(clean["unreferenced"].empty());
+        EXPECT_EQ(clean["temp_files"], 0);
+    }
+    // Most kills must really land mid-import, or the test proves nothing.
+    EXPECT_GE(interrupted, kKills / 2);
+}
+
+}  // namespace
+}  // namespace wenyuan::test
