@@ -123,7 +123,7 @@ Result<void> set_vocab(Item& item, const FieldInfo& field, std::string_view valu
         return fail(bad_value(field, value,
                               "is not a known " + std::string(field.vocab_kind) +
                                   " (see `wenyuan vocab <archive> " + std::string(field.vocab_kind) +
-                                  "`, or add it with `wenyuan vocab add`)"));
+                                  "`; add it with `--add`)"));
     }
     *text_member(item, field.name) = term->code;
     return {};

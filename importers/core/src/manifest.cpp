@@ -15,7 +15,9 @@ bool is_one_of(std::string_view header, std::initializer_list<std::string_view> 
     for (std::string_view name : names) {
         if (header.size() == name.size() &&
             std::equal(header.begin(), header.end(), name.begin(),
-                       [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; })) {
+                       [](char a, char b) {
+                           return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+                       })) {
             return true;
         }
     }

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -165,7 +166,10 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
     }
     std::vector<std::filesystem::path> files;
     if (request.inputs.empty() && manifest) {
-        for (const auto& [path, row] : manifest->rows) files.push_back(path);
+        std::vector<const ManifestRow*> rows;
+        for (const auto& [path, row] : manifest->rows) rows.push_back(&row);
+        std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->line < b->line; });
+        for (const ManifestRow* row : rows) files.push_back(row->file);
     } else {
         files = walk_inputs(request.inputs, skip, summary.failed);
     }
@@ -192,8 +196,17 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
     const auto started = std::chrono::steady_clock::now();
     ImportProgress progress;
     progress.total = files.size();
-    for (std::size_t received = 0; received < files.size(); ++received) {
-        Finished done = queue.pop();
+    // Results are committed in plan order, so item ids follow the sorted file list whatever the
+    // workers' timing; out-of-order results wait in `pending`, bounded by the jobs in flight.
+    std::map<std::size_t, Finished> pending;
+    for (std::size_t committed = 0; committed < files.size();) {
+        while (!pending.count(committed)) {
+            Finished arrived = queue.pop();
+            pending.emplace(arrived.index, std::move(arrived));
+        }
+        Finished done = std::move(pending.at(committed));
+        pending.erase(committed);
+        ++committed;
         const std::string shown = done.file.string();
         if (done.error) {
             summary.failed.push_back({shown, *done.error});
@@ -228,7 +241,7 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
                 (void)archive.remember_import(done.file.string(), done.stamp.size, done.stamp.mtime_ns, done.sha256);
             }
         }
-        progress.done = received + 1;
+        progress.done = committed;
         progress.bytes_done += done.bytes;
         progress.elapsed = std::chrono::steady_clock::now() - started;
         progress.current = shown;
