@@ -1,0 +1,76 @@
+// Migration tests start from a catalog frozen at schema version 1 and check that the current
+// Wenyuan opens it, migrates it forward and still finds everything intact.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "test_support.hpp"
+#include "wenyuan/archive.hpp"
+#include "wenyuan/hash.hpp"
+
+namespace wenyuan {
+namespace {
+
+// Builds an archive folder from a SQL fixture and the one object it refers to.
+void make_archive(const std::filesystem::path& dir, const std::string& sql) {
+    std::filesystem::create_directories(dir / "objects");
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / "catalog.db").c_str(), &db), SQLITE_OK);
+    char* message = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK) << message;
+    sqlite3_close(db);
+    const std::string bytes = "migration fixture original";
+    const std::string sha = sha256_bytes(bytes);
+    test::write_file(dir / "objects" / sha.substr(0, 2) / sha, bytes);
+}
+
+std::string fixture_v1() {
+    return test::read_file(std::filesystem::path(WENYUAN_SOURCE_DIR) / "tests/lib/fixtures/catalog_v1.sql");
+}
+
+TEST(Migration, OpensVersion1Catalog) {
+    test::TempDir dir;
+    make_archive(dir / "a", fixture_v1());
+    {
+        auto archive = Archive::open(dir / "a");
+        ASSERT_TRUE(archive) << archive.error().message;
+        EXPECT_EQ(archive->schema_version(), Archive::current_schema_version());
+        auto item = archive->item(1);
+        ASSERT_TRUE(item);
+        EXPECT_EQ(item->title, "西周青铜鼎");
+        EXPECT_EQ(item->title_en, "Bronze ding");
+        EXPECT_EQ(item->key, "FX-1");
+        EXPECT_EQ(*item->year_start, -900);
+        EXPECT_EQ(archive->history(1)->size(), 1u);
+        auto report = archive->verify();
+        ASSERT_TRUE(report);
+        EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
+        EXPECT_EQ(report->checked, 1u);
+        // New writes work on a migrated catalog.
+        ASSERT_TRUE(archive->edit_item(1, {{"material", "青铜"}}, "test"));
+    }
+    auto reopened = Archive::open(dir / "a", OpenMode::read_only);
+    ASSERT_TRUE(reopened);
+    EXPECT_EQ(reopened->item(1)->material, "青铜");
+}
+
+TEST(Migration, RefusesNewerAndForeignCatalogs) {
+    test::TempDir dir;
+    make_archive(dir / "future", fixture_v1() + "\nPRAGMA user_version = 999;");
+    auto future = Archive::open(dir / "future");
+    ASSERT_FALSE(future);
+    EXPECT_EQ(future.error().code, Errc::version);
+    EXPECT_NE(future.error().message.find("upgrade Wenyuan"), std::string::npos);
+
+    make_archive(dir / "foreign", "CREATE TABLE notes(x);");
+    auto foreign = Archive::open(dir / "foreign");
+    ASSERT_FALSE(foreign);
+    EXPECT_EQ(foreign.error().code, Errc::corrupt);
+
+    test::write_file(dir / "garbage/catalog.db", std::string(4096, 'x'));
+    auto garbage = Archive::open(dir / "garbage");
+    ASSERT_FALSE(garbage);
+    EXPECT_NE(garbage.error().message.find("catalog.db"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace wenyuan
