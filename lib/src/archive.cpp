@@ -113,15 +113,23 @@ Result<Archive> Archive::open(const std::filesystem::path& dir, OpenMode mode) {
     if (!db) return fail(std::move(db).error());
     auto impl = std::make_unique<Impl>(dir, std::move(*db), read_only);
     impl->lock = std::move(lock);
-    WENYUAN_TRY(configure_connection(impl->db, read_only));
+    // SQLite reports a damaged or foreign file on first use; say what it means for the archive.
+    auto damaged = [&](Error error) {
+        if (error.code == Errc::corrupt && error.message.find("not a Wenyuan catalog") == std::string::npos) {
+            error.message = catalog.string() + ": not a Wenyuan catalog, or damaged (" +
+                            error.message.substr(error.message.rfind(": ") + 2) + "); restore it from a backup";
+        }
+        return fail(std::move(error));
+    };
+    if (auto configured = configure_connection(impl->db, read_only); !configured) return damaged(std::move(configured).error());
     if (read_only) {
         auto application = impl->db.scalar("PRAGMA application_id");
-        if (!application) return fail(std::move(application).error());
+        if (!application) return damaged(std::move(application).error());
         if (*application != kApplicationId) {
             return fail(Errc::corrupt, catalog.string() + ": not a Wenyuan catalog");
         }
-    } else {
-        WENYUAN_TRY(migrate(impl->db));
+    } else if (auto migrated = migrate(impl->db); !migrated) {
+        return damaged(std::move(migrated).error());
     }
     auto version = impl->db.scalar("PRAGMA user_version");
     if (!version) return fail(std::move(version).error());

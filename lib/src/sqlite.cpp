@@ -10,7 +10,7 @@ Error db_error(sqlite3* db, std::string_view what) {
     if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) kind = Errc::corrupt;
     if ((code & 0xff) == SQLITE_CONSTRAINT) kind = Errc::invalid_argument;
     const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
-    std::string name = file && *file ? std::filesystem::path(file).filename().string() : "catalog";
+    std::string name = file && *file ? std::string(file) : "catalog";
     return Error{kind, name + ": " + std::string(what) + ": " + sqlite3_errmsg(db)};
 }
 
