@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <future>
 #include <system_error>
 #include <vector>
 
@@ -95,20 +96,34 @@ Result<StoredObject> ObjectStore::put_file(const std::filesystem::path& source) 
     if (!out) return fail(std::move(out).error());
     TempFile temp(temp_path);
 
+    // Hashing overlaps writing: block i is hashed on a helper thread while it is written, and
+    // block i+1 is read into the other buffer. Hash updates stay in order.
     Sha256 hash;
-    std::vector<char> buffer(kBlock);
+    std::vector<char> buffers[2] = {std::vector<char>(kBlock), std::vector<char>(kBlock)};
+    std::future<void> hashing;
     std::uint64_t size = 0;
-    for (;;) {
-        const ssize_t got = ::read(in.get(), buffer.data(), buffer.size());
+    for (int current = 0;; current ^= 1) {
+        std::vector<char>& buffer = buffers[current];
+        ssize_t got = 0;
+        do {
+            got = ::read(in.get(), buffer.data(), buffer.size());
+        } while (got < 0 && errno == EINTR);
         if (got < 0) {
-            if (errno == EINTR) continue;
+            if (hashing.valid()) hashing.wait();
             return fail(fs::errno_error(source, "read failed"));
         }
         if (got == 0) break;
-        hash.update(buffer.data(), static_cast<std::size_t>(got));
-        WENYUAN_TRY(fs::write_all(out->get(), {buffer.data(), static_cast<std::size_t>(got)}, temp.path()));
-        size += static_cast<std::uint64_t>(got);
+        const auto length = static_cast<std::size_t>(got);
+        if (hashing.valid()) hashing.wait();
+        hashing = std::async(std::launch::async, [&hash, &buffer, length] { hash.update(buffer.data(), length); });
+        auto written = fs::write_all(out->get(), {buffer.data(), length}, temp.path());
+        if (!written) {
+            hashing.wait();
+            return fail(std::move(written).error());
+        }
+        size += length;
     }
+    if (hashing.valid()) hashing.wait();
     if (::fsync(out->get()) != 0) return fail(fs::errno_error(temp.path(), "store: fsync failed"));
     StoredObject stored{hash.finish_hex(), size, false};
     auto present = install_object(*this, temp, stored.sha256, size);
