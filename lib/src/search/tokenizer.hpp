@@ -1,0 +1,80 @@
+// Search tokenization, independent of SQLite: what the FTS5 tokenizers `wenyuan` and
+// `wenyuan_pinyin` (fts5_tokenizer.hpp) emit, and how pinyin input is split into syllables.
+// Private to the library. Pure functions, safe from any thread; malformed UTF-8 bytes are
+// separators. Nothing here throws except std::bad_alloc.
+//
+// Content tokens (tokenize_text):
+//   Han      one token per character, folded to simplified (繡 → 绣). In a document each character
+//            is a unigram at its own position, with the bigram of it and the next character
+//            colocated when that one is Han too:  青铜器 → 青 (青铜) | 铜 (铜器) | 器.
+//            In a query each character gives the bigram with the next Han character, and the last
+//            character of a run (or a lone one) its unigram:  青铜器 → 青铜 | 铜器 | 器,  瓷 → 瓷.
+//            As a phrase that matches exactly the documents with the run 青铜器. The trailing
+//            unigram changes no match (the bigram 铜器 implies 器 at the next position); it keeps
+//            the positions of what follows aligned and makes FTS5's highlight() and snippet()
+//            cover the whole run instead of its first character.
+//   Words    runs of letters and digits of other scripts, folded by append_folded (lower case, no
+//            diacritics, full-width to ASCII): "Bronzé" → bronze, "ＡＢＣ１２３" → abc123. Words
+//            are cut at 255 bytes.
+//   Anything else (spaces, ASCII and CJK punctuation, symbols) separates tokens.
+//
+// Pinyin tokens (tokenize_pinyin), one position per Han character that has a reading:
+//   Document: each distinct toneless reading (行 → xing, hang, heng), ü syllables in both
+//            spellings (绿 → lv, lu), and the initial letter of each reading prefixed with '^'
+//            (青 → ^q, 行 → ^x, ^h), all colocated. The caret keeps initials apart from syllables:
+//            the query qt is the phrase ^q ^t, and a prefix query q* never matches an initial.
+//            Text without Han characters gives no tokens.
+//   Query:   runs of letters are segmented: "qingtong" → qing tong; what cannot be segmented
+//            is read as initials, after any syllables it starts with: "qt" → ^q ^t,
+//            "qingt" → qing ^t. In a prefix query the trailing piece stays a syllable prefix
+//            instead: "qingt*" → qing t*. Han characters give their first reading.
+//            Spaces, apostrophes and digits (tone numbers) separate syllables; ü may be typed as
+//            ü, v or u.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wenyuan::search {
+
+enum class TokenMode {
+    document,      ///< text being indexed, or re-read by highlight()/snippet()
+    query,         ///< a bareword or quoted string in a MATCH expression
+    prefix_query,  ///< the same followed by '*': the last token is matched as a prefix
+};
+
+struct Token {
+    std::string_view text;  ///< valid only during the call
+    std::size_t start = 0;  ///< byte offsets of the source text in the input
+    std::size_t end = 0;
+    bool colocated = false;  ///< at the same position as the token before
+};
+
+/// Receives each token in order. Returns false to stop tokenizing at once.
+using TokenSink = std::function<bool(const Token&)>;
+
+/// Tokens of the content columns (title, keywords, places, body).
+void tokenize_text(std::string_view utf8, TokenMode mode, const TokenSink& sink);
+
+/// Tokens of the pinyin column.
+void tokenize_pinyin(std::string_view utf8, TokenMode mode, const TokenSink& sink);
+
+/// Ways to read typed pinyin as syllables, best first, at most 8: fewest syllables, then longer
+/// syllables first, as input methods read it ("xian" → [xian], [xi, an]; "changan" → [chang, an],
+/// [chan, gan]). The pinyin tokenizer's query mode uses the first; a caller that wants the others
+/// searches for each.
+/// Spaces, apostrophes, hyphens and digits are boundaries ("xi'an" → [xi, an]); letters are
+/// lower-cased and ü is written v. Only syllables with a vowel are used (not m, n, ng, hm, hng).
+/// When the input cannot be read completely, its last piece may be the start of a syllable,
+/// marked with a trailing '*': "qingt" → [qing, t*]. Empty when the input is not pinyin (other
+/// characters, no reading at all, more than 64 letters).
+std::vector<std::vector<std::string>> segment_pinyin(std::string_view input);
+
+/// Whether the input reads as syllable initials (qt, bjdx, xa) rather than syllables: 1 to 16
+/// letters (boundaries allowed) that segment_pinyin cannot read, or a single letter.
+bool looks_like_initials(std::string_view input);
+
+}  // namespace wenyuan::search

@@ -1,0 +1,1 @@
+wenyuan_add_test(csv_test LABELS unit SOURCES csv_test.cpp)

@@ -1,0 +1,1 @@
+wenyuan_add_test(search_tokenizer_test LABELS unit SOURCES search_tokenizer_test.cpp)

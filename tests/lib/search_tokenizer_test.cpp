@@ -1,0 +1,421 @@
+// The search tokenizers: character tables, tokens, pinyin segmentation, and real FTS5 tables on
+// disk (write, close, reopen, query).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "search/fts5_tokenizer.hpp"
+#include "search/hanzi.hpp"
+#include "search/tokenizer.hpp"
+#include "sqlite.hpp"
+#include "test_support.hpp"
+
+namespace wenyuan::search {
+namespace {
+
+struct Seen {
+    std::string text;
+    std::size_t start, end;
+    bool colocated;
+    bool operator==(const Seen&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const Seen& t) {
+    return out << (t.colocated ? "+" : "") << t.text << '@' << t.start << '-' << t.end;
+}
+
+template <class Tokenize>
+std::vector<Seen> tokens(Tokenize tokenize, std::string_view text, TokenMode mode) {
+    std::vector<Seen> out;
+    tokenize(text, mode, [&](const Token& t) {
+        out.push_back({std::string(t.text), t.start, t.end, t.colocated});
+        return true;
+    });
+    return out;
+}
+
+std::vector<Seen> text_tokens(std::string_view text, TokenMode mode = TokenMode::document) {
+    return tokens(tokenize_text, text, mode);
+}
+std::vector<Seen> pinyin_tokens(std::string_view text, TokenMode mode = TokenMode::document) {
+    return tokens(tokenize_pinyin, text, mode);
+}
+std::vector<std::string> texts(const std::vector<Seen>& seen) {
+    std::vector<std::string> out;
+    for (const Seen& t : seen) out.push_back(t.text);
+    return out;
+}
+
+using Strings = std::vector<std::string>;
+
+// ---- Tables ---------------------------------------------------------------------------------
+
+TEST(Hanzi, ClassifiesAndFolds) {
+    EXPECT_TRUE(is_han(U'青'));
+    EXPECT_TRUE(is_han(U'\U00020000'));  // Extension B
+    EXPECT_TRUE(is_han(U'\uF900'));      // compatibility ideograph
+    EXPECT_FALSE(is_han(U'a'));
+    EXPECT_FALSE(is_han(U'，'));
+    EXPECT_FALSE(is_han(U'の'));
+    EXPECT_EQ(fold_han(U'繡'), U'绣');
+    EXPECT_EQ(fold_han(U'銅'), U'铜');
+    EXPECT_EQ(fold_han(U'風'), U'风');
+    EXPECT_EQ(fold_han(U'绣'), U'绣');
+    EXPECT_EQ(fold_han(U'乾'), U'乾');          // also a simplified character: not folded to 干
+    EXPECT_EQ(fold_han(U'\uF900'), U'岂');      // compatibility 豈, then simplified
+    EXPECT_EQ(fold_han(U'\u2F00'), U'\u4E00');  // Kangxi radical one, as PDF extraction gives it
+}
+
+Strings readings_of(char32_t cp) {
+    Strings out;
+    for (std::string_view r : pinyin_readings(cp)) out.emplace_back(r);
+    return out;
+}
+
+TEST(Hanzi, ReadingsIncludeEveryPronunciation) {
+    const Strings xing = readings_of(U'行');
+    ASSERT_FALSE(xing.empty());
+    EXPECT_EQ(xing.front(), "xing");
+    EXPECT_NE(std::find(xing.begin(), xing.end(), "hang"), xing.end());
+    EXPECT_EQ(readings_of(U'铜'), Strings{"tong"});
+    EXPECT_EQ(readings_of(U'銅'), Strings{"tong"});  // traditional: through its simplified form
+    EXPECT_EQ(readings_of(U'绿').front(), "lv");
+    EXPECT_TRUE(readings_of(U'a').empty());
+    EXPECT_EQ(u_spelling("lve"), "lue");
+    EXPECT_EQ(u_spelling("qing"), "");
+}
+
+TEST(Hanzi, FoldsLetters) {
+    auto fold = [](std::u32string_view text) {
+        std::string out;
+        for (char32_t cp : text) append_folded(out, cp);
+        return out;
+    };
+    EXPECT_EQ(fold(U"BronzÉ"), "bronze");
+    EXPECT_EQ(fold(U"ĀÜøæßﬁ"), "auoaessfi");
+    EXPECT_EQ(fold(U"ＡＢＣ１２３"), "abc123");
+    EXPECT_EQ(fold(U"ΆΣ"), "ασ");
+    EXPECT_EQ(fold(U"e\u0301"), "e");
+    EXPECT_TRUE(is_u_umlaut(U'ü'));
+    EXPECT_TRUE(is_u_umlaut(U'ǚ'));
+    EXPECT_FALSE(is_u_umlaut(U'u'));
+}
+
+TEST(Hanzi, DecodesUtf8Strictly) {
+    EXPECT_EQ(decode_utf8("\xE9\x9D\x92", 0).cp, U'青');
+    EXPECT_EQ(decode_utf8("\xE9\x9D\x92", 0).size, 3u);
+    EXPECT_EQ(decode_utf8("\xC0\xAF", 0).cp, U'\uFFFD');      // overlong
+    EXPECT_EQ(decode_utf8("\xED\xA0\x80", 0).cp, U'\uFFFD');  // surrogate
+    EXPECT_EQ(decode_utf8("\xE9\x9D", 0).size, 1u);           // truncated
+}
+
+// ---- Content tokens -------------------------------------------------------------------------
+
+TEST(TextTokens, DocumentHasUnigramsWithColocatedBigrams) {
+    EXPECT_EQ(text_tokens("青铜器"), (std::vector<Seen>{{"青", 0, 3, false},
+                                                        {"青铜", 0, 6, true},
+                                                        {"铜", 3, 6, false},
+                                                        {"铜器", 3, 9, true},
+                                                        {"器", 6, 9, false}}));
+}
+
+TEST(TextTokens, QueryHasBigramsAndTheLastUnigram) {
+    EXPECT_EQ(texts(text_tokens("青铜器", TokenMode::query)), (Strings{"青铜", "铜器", "器"}));
+    EXPECT_EQ(texts(text_tokens("瓷", TokenMode::query)), (Strings{"瓷"}));
+    EXPECT_EQ(texts(text_tokens("蜀繡", TokenMode::query)), (Strings{"蜀绣", "绣"}));
+}
+
+TEST(TextTokens, PunctuationSeparatesAndOffsetsPointIntoTheInput) {
+    // No bigram across the comma; offsets are those of the traditional characters.
+    EXPECT_EQ(text_tokens("銅，器"), (std::vector<Seen>{{"铜", 0, 3, false}, {"器", 6, 9, false}}));
+    EXPECT_EQ(texts(text_tokens("《青铜》“器”、Bronze.")),
+              (Strings{"青", "青铜", "铜", "器", "bronze"}));
+    EXPECT_EQ(text_tokens("Bronzé ＡＢＣ１２３ 1958年"),
+              (std::vector<Seen>{{"bronze", 0, 7, false},
+                                 {"abc123", 8, 26, false},
+                                 {"1958", 27, 31, false},
+                                 {"年", 31, 34, false}}));
+}
+
+TEST(TextTokens, SurvivesMalformedInputAndStopsWhenAsked) {
+    EXPECT_EQ(texts(text_tokens("ab\xFF\xFE"
+                                "cd\xE9")),
+              (Strings{"ab", "cd"}));
+    int calls = 0;
+    tokenize_text("one two three", TokenMode::document, [&](const Token&) { return ++calls < 2; });
+    EXPECT_EQ(calls, 2);
+}
+
+// What FTS5 relies on, for any input: tokens are non-empty, lie inside the input, the first is not
+// colocated, and positions move forward (highlight() walks them in order).
+void expect_well_formed(std::string_view input) {
+    for (auto tokenize : {tokenize_text, tokenize_pinyin}) {
+        for (TokenMode mode : {TokenMode::document, TokenMode::query, TokenMode::prefix_query}) {
+            std::size_t count = 0, last_start = 0;
+            tokenize(input, mode, [&](const Token& t) {
+                EXPECT_FALSE(t.text.empty());
+                EXPECT_LT(t.start, t.end);
+                EXPECT_LE(t.end, input.size());
+                if (count++ == 0) {
+                    EXPECT_FALSE(t.colocated);
+                }
+                if (!t.colocated) {
+                    EXPECT_GE(t.start, last_start);
+                    last_start = t.start;
+                }
+                return true;
+            });
+        }
+    }
+    (void)segment_pinyin(input);
+    (void)looks_like_initials(input);
+}
+
+TEST(Tokens, LongInputIsFine) {
+    const std::string letters(100000, 'a');
+    std::size_t count = 0;
+    tokenize_pinyin(letters, TokenMode::query, [&](const Token&) { return ++count > 0; });
+    EXPECT_EQ(count, 100000u);  // read as initials, not segmented
+    EXPECT_TRUE(segment_pinyin(letters).empty());
+    count = 0;
+    tokenize_text(letters, TokenMode::document, [&](const Token& t) {
+        EXPECT_EQ(t.text.size(), 255u);
+        return ++count > 0;
+    });
+    EXPECT_EQ(count, 1u);
+}
+
+TEST(Tokens, AnyInputGivesWellFormedTokens) {
+    const std::vector<std::string> pieces = {"青",
+                                             "銅",
+                                             "器",
+                                             "繡",
+                                             "行",
+                                             "绿",
+                                             "a",
+                                             "Z",
+                                             "é",
+                                             "e\u0301",
+                                             "Ａ",
+                                             "1",
+                                             " ",
+                                             "，",
+                                             "。",
+                                             "《",
+                                             "\xFF",
+                                             "\xE9\x9D",
+                                             "\xF0\xA0\x80\x80",
+                                             "\uFE0F",
+                                             "\U000E0100",
+                                             "'",
+                                             "-",
+                                             "ü",
+                                             "qing",
+                                             "^",
+                                             "\u3000",
+                                             "の",
+                                             "한",
+                                             "ß",
+                                             "\u2F00",
+                                             "*",
+                                             "\"",
+                                             "\n"};
+    std::uint32_t state = 12345;
+    for (int round = 0; round < 3000; ++round) {
+        std::string input;
+        const int length = round % 24;
+        for (int i = 0; i < length; ++i) {
+            state = state * 1103515245u + 12345u;
+            input += pieces[(state >> 8) % pieces.size()];
+        }
+        expect_well_formed(input);
+        if (::testing::Test::HasFailure()) {
+            ADD_FAILURE() << "input: " << input;
+            return;
+        }
+    }
+}
+
+// ---- Pinyin tokens and segmentation ---------------------------------------------------------
+
+TEST(PinyinTokens, DocumentHasReadingsAndInitialsAtOnePosition) {
+    const std::vector<Seen> seen = pinyin_tokens("银行 bank");
+    const Strings all = texts(seen);
+    EXPECT_EQ(all.front(), "yin");
+    EXPECT_NE(std::find(all.begin(), all.end(), "^y"), all.end());
+    EXPECT_NE(std::find(all.begin(), all.end(), "hang"), all.end());
+    EXPECT_NE(std::find(all.begin(), all.end(), "^h"), all.end());
+    int positions = 0;
+    for (const Seen& t : seen) {
+        positions += !t.colocated;
+        EXPECT_TRUE(t.end <= 6) << t;  // "bank" gives nothing
+    }
+    EXPECT_EQ(positions, 2);
+    const Strings green = texts(pinyin_tokens("绿"));
+    EXPECT_NE(std::find(green.begin(), green.end(), "lv"), green.end());
+    EXPECT_NE(std::find(green.begin(), green.end(), "lu"), green.end());
+}
+
+TEST(PinyinTokens, QuerySegmentsOrReadsInitials) {
+    EXPECT_EQ(texts(pinyin_tokens("qingtong", TokenMode::query)), (Strings{"qing", "tong"}));
+    EXPECT_EQ(texts(pinyin_tokens("Qing Tong", TokenMode::query)), (Strings{"qing", "tong"}));
+    EXPECT_EQ(texts(pinyin_tokens("qt", TokenMode::query)), (Strings{"^q", "^t"}));
+    EXPECT_EQ(texts(pinyin_tokens("qingt", TokenMode::query)), (Strings{"qing", "^t"}));
+    EXPECT_EQ(texts(pinyin_tokens("qingt", TokenMode::prefix_query)), (Strings{"qing", "t"}));
+    EXPECT_EQ(texts(pinyin_tokens("lü", TokenMode::query)), (Strings{"lv"}));
+    EXPECT_EQ(texts(pinyin_tokens("青铜", TokenMode::query)), (Strings{"qing", "tong"}));
+}
+
+TEST(PinyinSegmentation, ReadsSyllablesBestFirst) {
+    using Readings = std::vector<Strings>;
+    EXPECT_EQ(segment_pinyin("qingtong").front(), (Strings{"qing", "tong"}));
+    EXPECT_EQ(segment_pinyin("qing tong"), (Readings{{"qing", "tong"}}));
+    EXPECT_EQ(segment_pinyin("xian"), (Readings{{"xian"}, {"xi", "an"}}));
+    EXPECT_EQ(segment_pinyin("xi'an"), (Readings{{"xi", "an"}}));
+    EXPECT_EQ(segment_pinyin("shuxiu").front(), (Strings{"shu", "xiu"}));
+    EXPECT_EQ(segment_pinyin("changan"), (Readings{{"chang", "an"}, {"chan", "gan"}}));
+    EXPECT_EQ(segment_pinyin("qingt"), (Readings{{"qing", "t*"}}));
+    EXPECT_EQ(segment_pinyin("nüe").front(), (Strings{"nve"}));
+    EXPECT_TRUE(segment_pinyin("qt").empty());
+    EXPECT_TRUE(segment_pinyin("青铜").empty());
+    EXPECT_TRUE(segment_pinyin(std::string(65, 'a')).empty());
+    EXPECT_LE(segment_pinyin("xianxianxianxianxianxian").size(), 8u);
+}
+
+TEST(PinyinSegmentation, RecognisesInitials) {
+    EXPECT_TRUE(looks_like_initials("qt"));
+    EXPECT_TRUE(looks_like_initials("bjdx"));
+    EXPECT_TRUE(looks_like_initials("q"));
+    EXPECT_FALSE(looks_like_initials("qingtong"));
+    EXPECT_FALSE(looks_like_initials("qingt"));
+    EXPECT_FALSE(looks_like_initials("青铜"));
+    EXPECT_FALSE(looks_like_initials(""));
+}
+
+// ---- FTS5 on disk ---------------------------------------------------------------------------
+
+class SearchTables : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        {
+            sql::Db db = open();
+            ASSERT_TRUE(
+                db.exec("CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'wenyuan');"
+                        "CREATE VIRTUAL TABLE docs_pinyin USING fts5(pinyin, tokenize = "
+                        "'wenyuan_pinyin');"));
+            const std::vector<std::pair<std::int64_t, std::string>> rows = {
+                {1, "西周青铜器"},
+                {2, "青色铜镜"},
+                {3, "青花瓷器"},
+                {4, "四川蜀繡屏風"},
+                {5, "蜀绣荷包"},
+                {6, "中国银行旧址"},
+                {7, "Bronze ritual vessel"},
+                {8, "1958年出土"},
+                {9, "青铜器物"},
+                {10, "器物青铜"},
+                {11, "行书手卷"},
+            };
+            for (const auto& [id, title] : rows) {
+                auto insert =
+                    db.prepare("INSERT INTO docs(rowid, title, body) VALUES (?1, ?2, '')");
+                ASSERT_TRUE(insert && insert->bind(1, id).bind(2, title).run());
+                auto pinyin = db.prepare("INSERT INTO docs_pinyin(rowid, pinyin) VALUES (?1, ?2)");
+                ASSERT_TRUE(pinyin && pinyin->bind(1, id).bind(2, title).run());
+            }
+        }  // closed here: every query below reads a reopened file
+        db_ = open();
+    }
+
+    sql::Db open() {
+        auto db = sql::Db::open(dir_ / "search.db", false, true);
+        EXPECT_TRUE(db) << (db ? "" : db.error().message);
+        auto registered = register_search_tokenizers(db->get());
+        EXPECT_TRUE(registered) << (registered ? "" : registered.error().message);
+        return std::move(*db);
+    }
+
+    std::vector<std::int64_t> match(const std::string& table, const std::string& query) {
+        std::vector<std::int64_t> ids;
+        auto stmt = db_.prepare("SELECT rowid FROM " + table + " WHERE " + table +
+                                " MATCH ?1 ORDER BY rowid");
+        EXPECT_TRUE(stmt);
+        if (!stmt) return ids;
+        stmt->bind(1, query);
+        auto done = stmt->each([&](const sql::Stmt& row) { ids.push_back(row.int64(0)); });
+        EXPECT_TRUE(done) << query << ": " << (done ? "" : done.error().message);
+        return ids;
+    }
+
+    std::string highlight(const std::string& table, const std::string& query, std::int64_t id) {
+        auto stmt = db_.prepare("SELECT highlight(" + table + ", 0, '[', ']') FROM " + table +
+                                " WHERE " + table + " MATCH ?1 AND rowid = ?2");
+        EXPECT_TRUE(stmt);
+        if (!stmt) return {};
+        stmt->bind(1, query).bind(2, id);
+        auto row = stmt->step();
+        EXPECT_TRUE(row && *row) << query;
+        return row && *row ? stmt->text(0) : "";
+    }
+
+    test::TempDir dir_;
+    sql::Db db_;
+};
+
+using Ids = std::vector<std::int64_t>;
+
+TEST_F(SearchTables, HanBigramsMatchRunsOnly) {
+    EXPECT_EQ(match("docs", "青铜"), (Ids{1, 9, 10}));  // not 2 (青色铜镜)
+    EXPECT_EQ(match("docs", "瓷"), (Ids{3}));
+    EXPECT_EQ(match("docs", "青铜器物"), (Ids{9}));  // not 1 (青铜器) nor 10 (器物青铜)
+    EXPECT_EQ(match("docs", "\"青铜 器\""), (Ids{1, 9}));
+    EXPECT_EQ(match("docs", "青*"), (Ids{1, 2, 3, 9, 10}));
+}
+
+TEST_F(SearchTables, TraditionalAndSimplifiedFindEachOther) {
+    EXPECT_EQ(match("docs", "蜀繡"), (Ids{4, 5}));
+    EXPECT_EQ(match("docs", "蜀绣"), (Ids{4, 5}));
+    EXPECT_EQ(match("docs", "屏风"), (Ids{4}));
+}
+
+TEST_F(SearchTables, WordsFoldCaseAndDiacritics) {
+    for (const char* query : {"Bronze", "bronze", "BRONZE", "bronzé", "ＢＲＯＮＺＥ"}) {
+        EXPECT_EQ(match("docs", query), (Ids{7})) << query;
+    }
+    EXPECT_EQ(match("docs", "1958"), (Ids{8}));
+    EXPECT_EQ(match("docs", "bron*"), (Ids{7}));
+}
+
+TEST_F(SearchTables, PinyinFindsHanText) {
+    EXPECT_EQ(match("docs_pinyin", "qingtong"), (Ids{1, 9, 10}));
+    EXPECT_EQ(match("docs_pinyin", "\"qing tong\""), (Ids{1, 9, 10}));
+    EXPECT_EQ(match("docs_pinyin", "qt"), (Ids{1, 9, 10}));
+    EXPECT_EQ(match("docs_pinyin", "qingt*"), (Ids{1, 9, 10}));
+    EXPECT_EQ(match("docs_pinyin", "yinhang"), (Ids{6}));    // 行 read hang
+    EXPECT_EQ(match("docs_pinyin", "xingshu"), (Ids{11}));   // and xing
+    EXPECT_EQ(match("docs_pinyin", "shuxiu"), (Ids{4, 5}));  // 繡 through 绣
+    EXPECT_EQ(match("docs_pinyin", "bronze"), (Ids{}));
+}
+
+TEST_F(SearchTables, HighlightLandsOnTheOriginalCharacters) {
+    EXPECT_EQ(highlight("docs", "蜀绣", 4), "四川[蜀繡]屏風");
+    EXPECT_EQ(highlight("docs", "屏风", 4), "四川蜀繡[屏風]");
+    EXPECT_EQ(highlight("docs", "青铜器", 1), "西周[青铜器]");
+    EXPECT_EQ(highlight("docs", "瓷", 3), "青花[瓷]器");
+    EXPECT_EQ(highlight("docs", "bronzé", 7), "[Bronze] ritual vessel");
+    EXPECT_EQ(highlight("docs_pinyin", "shuxiu", 4), "四川[蜀繡]屏風");
+    EXPECT_EQ(highlight("docs_pinyin", "qt", 1), "西周[青铜]器");
+}
+
+TEST_F(SearchTables, IntegrityCheckPasses) {
+    EXPECT_TRUE(db_.exec("INSERT INTO docs(docs, rank) VALUES ('integrity-check', 1)"));
+    EXPECT_TRUE(
+        db_.exec("INSERT INTO docs_pinyin(docs_pinyin, rank) VALUES ('integrity-check', 1)"));
+}
+
+}  // namespace
+}  // namespace wenyuan::search
