@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "cli.hpp"
+#include "text_width.hpp"
 #include "wenyuan/fields.hpp"
 
 namespace wenyuan::cli {
@@ -47,7 +48,7 @@ int run_show(const Args& args) {
                 shown = term->zh + (term->en.empty() ? "" : " / " + term->en) + (term->code != term->zh ? " [" + term->code + "]" : "");
             }
         }
-        std::printf("  %s %-16s %s\n", std::string(field.label_zh).c_str(), std::string(field.name).c_str(), shown.c_str());
+        std::printf("  %-15s %s%s\n", std::string(field.name).c_str(), pad_display(field.label_zh, 13).c_str(), shown.c_str());
     }
     if (!collections->empty()) {
         std::printf("  collections:");

@@ -22,6 +22,21 @@ bool is_wide(char32_t code) {
 
 }  // namespace
 
+std::size_t display_width(std::string_view text) {
+    std::size_t used = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        char32_t code = 0;
+        at += decode(text, at, code);
+        used += is_wide(code) ? 2 : 1;
+    }
+    return used;
+}
+
+std::string pad_display(std::string_view text, std::size_t columns) {
+    const std::size_t width = display_width(text);
+    return std::string(text) + std::string(width < columns ? columns - width : 1, ' ');
+}
+
 std::string truncate_display(std::string_view text, std::size_t columns) {
     std::size_t used = 0;
     for (std::size_t at = 0; at < text.size();) {
