@@ -16,6 +16,7 @@ int run_gc(const Args&);
 int run_vocab(const Args&);
 int run_fields(const Args&);
 int run_collections(const Args&);
+int run_search(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -27,6 +28,9 @@ const std::vector<Command>& commands() {
          1, 1u << 20, run_import},
         {"list", "list the items", "<archive> [--type <type>] [--collection <name>] [--limit N] [--kiosk]",
          {{"type", true}, {"collection", true}, {"limit", true}, {"offset", true}, {"kiosk", false}}, 1, 1, run_list},
+        {"search", "search in Chinese, pinyin or English, with filters such as period:汉 year:1950..1980",
+         "<archive> <query> [--limit N] [--facets] [--kiosk]", {{"limit", true}, {"facets", false}, {"kiosk", false}}, 2, 2,
+         run_search},
         {"show", "show one item with its assets and history", "<archive> <id>", {}, 2, 2, run_show},
         {"edit", "change an item's fields; earlier values are kept as history",
          "<archive> <id> --set field=value... [--collection <name>]", {{"set", true}, {"collection", true}}, 2, 2, run_edit},

@@ -10,6 +10,7 @@
 #include "archive_impl.hpp"
 #include "clock.hpp"
 #include "schema.hpp"
+#include "search/fts5_tokenizer.hpp"
 
 namespace wenyuan {
 namespace {
@@ -81,6 +82,7 @@ Result<Archive> Archive::create(const std::filesystem::path& dir, const CreateOp
     {
         auto db = sql::Db::open(temp_db, false, true);
         if (!db) return fail(std::move(db).error());
+        WENYUAN_TRY(search::register_search_tokenizers(db->get()));
         WENYUAN_TRY(db->exec("PRAGMA journal_mode = DELETE"));
         WENYUAN_TRY(create_schema(*db));
         auto tx = sql::Transaction::begin(*db);
@@ -111,6 +113,7 @@ Result<Archive> Archive::open(const std::filesystem::path& dir, OpenMode mode) {
     }
     auto db = sql::Db::open(catalog, read_only, false);
     if (!db) return fail(std::move(db).error());
+    WENYUAN_TRY(search::register_search_tokenizers(db->get()));
     auto impl = std::make_unique<Impl>(dir, std::move(*db), read_only);
     impl->lock = std::move(lock);
     // SQLite reports a damaged or foreign file on first use; say what it means for the archive.

@@ -45,6 +45,9 @@ struct EmbeddedFile {
 extern const EmbeddedFile kEmbeddedVocabulary[];
 extern const std::size_t kEmbeddedVocabularyCount;
 
+/// Reads the vocabularies from the catalog.
+Result<Vocabulary> read_vocabulary(const sql::Db& db);
+
 /// Seeds the vocab table from CSV text (inside the caller's transaction).
 Result<void> seed_vocabulary(const sql::Db& db, std::string_view file_name, std::string_view text);
 

@@ -1,9 +1,15 @@
 #include "archive_impl.hpp"
+#include "search/index.hpp"
 
 namespace wenyuan {
 
-// The catalog has no derived state yet beyond its own tables; the search index hooks in here.
-Result<void> Archive::Impl::on_item_changed(std::int64_t) { return {}; }
-Result<void> Archive::Impl::verify_derived(std::vector<VerifyProblem>&) const { return {}; }
+// Derived state is the search index; it changes in the caller's transaction.
+Result<void> Archive::Impl::on_item_changed(std::int64_t item_id) {
+    return search::reindex_item(db, item_id, vocabulary);
+}
+
+Result<void> Archive::Impl::verify_derived(std::vector<VerifyProblem>& problems) const {
+    return search::check_index(db, vocabulary, problems);
+}
 
 }  // namespace wenyuan

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "search/index.hpp"
+
 namespace wenyuan {
 namespace {
 
@@ -118,12 +120,14 @@ CREATE TABLE import_seen (
 struct Migration {
     int to_version;
     const char* sql;
+    Result<void> (*run)(const sql::Db&) = nullptr;  ///< code to run after the SQL, if any
 };
 
 // Forward migrations, applied in order; migration N turns a version N-1 catalog into version N.
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, kSchemaV1},
+        {2, "", search::create_index},  // the search index, built for existing items
     };
     return list;
 }
@@ -165,6 +169,7 @@ Result<void> migrate(const sql::Db& db) {
         auto tx = sql::Transaction::begin(db);
         if (!tx) return fail(std::move(tx).error());
         WENYUAN_TRY(db.exec(step.sql));
+        if (step.run) WENYUAN_TRY(step.run(db));
         WENYUAN_TRY(db.exec("PRAGMA user_version = " + std::to_string(step.to_version)));
         if (*stored > 0) {
             auto log = db.prepare(

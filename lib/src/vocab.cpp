@@ -136,6 +136,13 @@ Result<void> seed_vocabulary(const sql::Db& db, std::string_view file_name, std:
 }
 
 Result<void> Archive::Impl::load_vocabulary() {
+    auto loaded = read_vocabulary(db);
+    if (!loaded) return fail(std::move(loaded).error());
+    vocabulary = std::move(*loaded);
+    return {};
+}
+
+Result<Vocabulary> read_vocabulary(const sql::Db& db) {
     auto stmt = db.prepare(
         "SELECT kind, code, zh, en, parent, start_year, end_year FROM vocab ORDER BY kind, seq");
     if (!stmt) return fail(std::move(stmt).error());
@@ -151,8 +158,7 @@ Result<void> Archive::Impl::load_vocabulary() {
         const auto& kinds = vocabulary_kinds();
         return std::find(kinds.begin(), kinds.end(), a.kind) < std::find(kinds.begin(), kinds.end(), b.kind);
     });
-    vocabulary = Vocabulary(std::move(terms));
-    return {};
+    return Vocabulary(std::move(terms));
 }
 
 Result<void> Archive::add_vocabulary_term(const VocabTerm& term, std::string_view agent) {

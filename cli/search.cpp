@@ -1,0 +1,53 @@
+#include <cstdio>
+#include <cstdlib>
+
+#include "cli.hpp"
+#include "text_width.hpp"
+#include "wenyuan/search.hpp"
+
+namespace wenyuan::cli {
+
+int run_search(const Args& args) {
+    auto archive = open_archive(args.positional[0], OpenMode::read_only);
+    if (!archive) return kUsage;
+    SearchOptions options;
+    options.limit = static_cast<std::size_t>(std::atoll(args.get("limit", "20").c_str()));
+    if (options.limit == 0 || options.limit > 10000) return report("wenyuan search: --limit must be 1 to 10000", kUsage);
+    options.facets = args.has("facets");
+    options.reader = args.has("kiosk") ? Reader::kiosk : Reader::staff;
+    auto results = search_items(*archive, args.positional[1], options);
+    if (!results) return report(results.error());
+    if (args.json()) {
+        nlohmann::json hits = nlohmann::json::array();
+        for (const SearchHit& hit : results->hits) {
+            hits.push_back({{"id", hit.id}, {"title", hit.title}, {"title_en", hit.title_en}, {"type", hit.type},
+                            {"score", hit.score}, {"snippet", hit.snippet}, {"matched", hit.matched}});
+        }
+        if (!options.facets) {
+            print_json(hits);
+            return kOk;
+        }
+        nlohmann::json facets = nlohmann::json::object();
+        for (const auto& [name, counts] : results->facets) {
+            facets[name] = nlohmann::json::array();
+            for (const FacetCount& facet : counts) {
+                facets[name].push_back({{"value", facet.value}, {"label", facet.label}, {"count", facet.count}});
+            }
+        }
+        print_json({{"total", results->total}, {"hits", hits}, {"facets", facets}});
+        return kOk;
+    }
+    for (const SearchHit& hit : results->hits) {
+        std::printf("%6lld  %s  %s\n", static_cast<long long>(hit.id), pad_display(truncate_display(hit.title, 30), 30).c_str(),
+                    truncate_display(hit.snippet, 70).c_str());
+    }
+    std::printf("%zu of %zu matches\n", results->hits.size(), results->total);
+    for (const auto& [name, counts] : results->facets) {
+        std::printf("%s:", name.c_str());
+        for (const FacetCount& facet : counts) std::printf("  %s (%zu)", facet.label.c_str(), facet.count);
+        std::printf("\n");
+    }
+    return kOk;
+}
+
+}  // namespace wenyuan::cli

@@ -1,0 +1,59 @@
+// Chinese-first full-text search over the catalog: Han unigrams and bigrams, simplified and
+// traditional folded together, pinyin and its initials, English words without diacritics,
+// field filters and facets. The same code serves the CLI, the kiosk and embedding programs.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wenyuan/archive.hpp"
+#include "wenyuan/result.hpp"
+
+namespace wenyuan {
+
+struct SearchOptions {
+    Reader reader = Reader::staff;  ///< kiosk readers only ever see public items
+    std::size_t limit = 20;
+    std::size_t offset = 0;
+    bool facets = false;  ///< count results per type, category, period and place
+};
+
+struct SearchHit {
+    std::int64_t id = 0;
+    std::string title;
+    std::string title_en;
+    std::string type;
+    double score = 0;      ///< higher is better
+    std::string snippet;   ///< matched text with hits marked as [..]
+    std::string matched;   ///< which field matched best: title, keywords, places, body or pinyin
+};
+
+struct FacetCount {
+    std::string value;  ///< the code stored on items ("04", "西周", "relic") or the place text
+    std::string label;  ///< Chinese name for display
+    std::size_t count = 0;
+};
+
+struct SearchResults {
+    std::vector<SearchHit> hits;
+    std::size_t total = 0;  ///< every match, not just this page
+    /// "type", "category", "period", "place" → counts, largest first (only when asked).
+    std::map<std::string, std::vector<FacetCount>> facets;
+};
+
+/// Searches the archive. The query language: words (Chinese, English or pinyin: 青铜, bronze,
+/// qingtong, "qing tong", qt), "quoted phrases", -exclusions and the filters type:, category:,
+/// period:, material:, place:, collection: and year:1950..1980 (period names imply their years:
+/// period:汉 also finds items dated 100 BCE). Any string is safe: nothing reaches SQL or FTS5
+/// unescaped, and what cannot be parsed is read as plain words. An empty query lists items.
+///
+/// Errors: only failures to run (Errc::io, Errc::corrupt); a query never fails.
+/// Thread safety: as for Archive (one thread per Archive).
+Result<SearchResults> search_items(const Archive& archive, std::string_view query,
+                             const SearchOptions& options = {});
+
+}  // namespace wenyuan

@@ -1,0 +1,169 @@
+#include "search/index.hpp"
+
+#include "archive_impl.hpp"
+#include "items_sql.hpp"
+#include "wenyuan/fields.hpp"
+
+namespace wenyuan::search {
+namespace {
+
+void append(std::string& out, std::string_view text) {
+    if (text.empty()) return;
+    if (!out.empty()) out += '\n';
+    out += text;
+}
+
+void append_term(std::string& out, const Vocabulary& vocabulary, std::string_view kind, const std::string& code) {
+    if (code.empty()) return;
+    if (const VocabTerm* term = vocabulary.find(kind, code)) {
+        append(out, term->zh);
+        append(out, term->en);
+    } else {
+        append(out, code);
+    }
+}
+
+Result<void> write_row(const sql::Db& db, const char* sql, std::int64_t id, const SearchDoc& doc) {
+    auto stmt = db.prepare(sql);
+    if (!stmt) return fail(std::move(stmt).error());
+    stmt->bind(1, id).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.places).bind(5, doc.body).bind(6, doc.pinyin);
+    return stmt->run();
+}
+
+// Adds (or, with 'delete', removes) a document in both FTS tables.
+Result<void> write_fts(const sql::Db& db, std::int64_t id, const SearchDoc& doc, bool remove) {
+    auto text = db.prepare(remove ? "INSERT INTO search_text(search_text, rowid, title, keywords, places, body) "
+                                    "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)"
+                                  : "INSERT INTO search_text(rowid, title, keywords, places, body) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!text) return fail(std::move(text).error());
+    WENYUAN_TRY(text->bind(1, id).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.places).bind(5, doc.body).run());
+    auto pinyin = db.prepare(remove ? "INSERT INTO search_pinyin(search_pinyin, rowid, pinyin) VALUES ('delete', ?1, ?2)"
+                                    : "INSERT INTO search_pinyin(rowid, pinyin) VALUES (?1, ?2)");
+    if (!pinyin) return fail(std::move(pinyin).error());
+    return pinyin->bind(1, id).bind(2, doc.pinyin).run();
+}
+
+Result<std::optional<SearchDoc>> stored_doc(const sql::Db& db, std::int64_t id) {
+    auto stmt = db.prepare("SELECT title, keywords, places, body, pinyin FROM search_docs WHERE item_id = ?1");
+    if (!stmt) return fail(std::move(stmt).error());
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    if (!row) return fail(std::move(row).error());
+    if (!*row) return std::optional<SearchDoc>();
+    return std::optional<SearchDoc>(SearchDoc{stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4)});
+}
+
+}  // namespace
+
+SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary) {
+    SearchDoc doc;
+    append(doc.title, item.title);
+    append(doc.title, item.title_en);
+    for (const std::string& keyword : item.keywords) append(doc.keywords, keyword);
+    append_term(doc.keywords, vocabulary, "item_type", item.type);
+    append_term(doc.keywords, vocabulary, "relic_category", item.relic_category);
+    append_term(doc.keywords, vocabulary, "ich_category", item.ich_category);
+    append_term(doc.keywords, vocabulary, "period", item.period);
+    append(doc.places, item.place);
+    append(doc.places, item.creator);
+    append(doc.places, item.material);
+    append(doc.body, item.description);
+    append(doc.body, item.description_en);
+    append(doc.body, item.date);
+    append(doc.body, item.source);
+    append(doc.body, item.provenance);
+    doc.pinyin = item.title;
+    for (const std::string& keyword : item.keywords) append(doc.pinyin, keyword);
+    append(doc.pinyin, item.place);
+    append(doc.pinyin, item.creator);
+    return doc;
+}
+
+Result<void> create_index(const sql::Db& db) {
+    WENYUAN_TRY(db.exec(R"sql(
+CREATE TABLE search_docs (
+  item_id INTEGER PRIMARY KEY REFERENCES items(id),
+  title TEXT NOT NULL, keywords TEXT NOT NULL, places TEXT NOT NULL, body TEXT NOT NULL, pinyin TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE search_text USING fts5(
+  title, keywords, places, body,
+  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan', prefix = '2 3'
+);
+CREATE VIRTUAL TABLE search_pinyin USING fts5(
+  pinyin,
+  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan_pinyin', prefix = '1 2 3'
+);
+)sql"));
+    auto vocabulary = read_vocabulary(db);
+    if (!vocabulary) return fail(std::move(vocabulary).error());
+    auto ids = db.prepare("SELECT id FROM items WHERE deleted_at IS NULL ORDER BY id");
+    if (!ids) return fail(std::move(ids).error());
+    std::vector<std::int64_t> live;
+    WENYUAN_TRY(ids->each([&](const sql::Stmt& row) { live.push_back(row.int64(0)); }));
+    for (std::int64_t id : live) WENYUAN_TRY(reindex_item(db, id, *vocabulary));
+    return {};
+}
+
+Result<void> reindex_item(const sql::Db& db, std::int64_t id, const Vocabulary& vocabulary) {
+    auto old = stored_doc(db, id);
+    if (!old) return fail(std::move(old).error());
+    if (*old) {
+        WENYUAN_TRY(write_fts(db, id, **old, true));
+        auto remove = db.prepare("DELETE FROM search_docs WHERE item_id = ?1");
+        if (!remove) return fail(std::move(remove).error());
+        WENYUAN_TRY(remove->bind(1, id).run());
+    }
+    auto item = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ?1 AND deleted_at IS NULL");
+    if (!item) return fail(std::move(item).error());
+    item->bind(1, id);
+    auto row = item->step();
+    if (!row) return fail(std::move(row).error());
+    if (!*row) return {};  // deleted or gone: nothing to index
+    const SearchDoc doc = compose_doc(item_from_row(*item), vocabulary);
+    WENYUAN_TRY(write_row(db, "INSERT INTO search_docs(item_id, title, keywords, places, body, pinyin) VALUES (?1,?2,?3,?4,?5,?6)",
+                          id, doc));
+    return write_fts(db, id, doc, false);
+}
+
+Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::vector<VerifyProblem>& problems) {
+    auto items = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted_at IS NULL ORDER BY id");
+    if (!items) return fail(std::move(items).error());
+    std::size_t live = 0;
+    Result<void> failure;
+    WENYUAN_TRY(items->each([&](const sql::Stmt& row) {
+        const Item item = item_from_row(row);
+        ++live;
+        auto stored = stored_doc(db, item.id);
+        if (!stored) {
+            failure = fail(std::move(stored).error());
+            return;
+        }
+        const std::string name = "item " + std::to_string(item.id);
+        if (!*stored) {
+            problems.push_back({"search index", name + " is not indexed"});
+            return;
+        }
+        const SearchDoc expected = compose_doc(item, vocabulary);
+        const SearchDoc& actual = **stored;
+        if (expected.title != actual.title || expected.keywords != actual.keywords || expected.places != actual.places ||
+            expected.body != actual.body || expected.pinyin != actual.pinyin) {
+            problems.push_back({"search index", name + " is indexed with outdated text"});
+        }
+    }));
+    WENYUAN_TRY(failure);
+    auto indexed = db.scalar("SELECT count(*) FROM search_docs");
+    if (!indexed) return fail(std::move(indexed).error());
+    if (static_cast<std::size_t>(*indexed) != live) {
+        problems.push_back({"search index", std::to_string(*indexed) + " documents indexed for " +
+                                                std::to_string(live) + " live items"});
+    }
+    for (const char* table : {"search_text", "search_pinyin"}) {
+        const std::string check = std::string("INSERT INTO ") + table + "(" + table + ", rank) VALUES ('integrity-check', 1)";
+        if (auto integrity = db.exec(check); !integrity) {
+            problems.push_back({"search index", std::string(table) + ": FTS5 integrity check failed: " + integrity.error().message});
+        }
+    }
+    return {};
+}
+
+}  // namespace wenyuan::search

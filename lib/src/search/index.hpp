@@ -1,0 +1,37 @@
+// The search index: one FTS5 table over the text of every item, kept in step with the catalog
+// inside the same transactions. Private to the library.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sqlite.hpp"
+#include "wenyuan/archive.hpp"
+#include "wenyuan/item.hpp"
+#include "wenyuan/vocab.hpp"
+
+namespace wenyuan::search {
+
+/// The text of one item as the index sees it, column by column.
+struct SearchDoc {
+    std::string title;     ///< title and English title
+    std::string keywords;  ///< keywords and the names of the item's type, category and period
+    std::string places;    ///< place, creator or inheritor, material
+    std::string body;      ///< descriptions, date, source and provenance
+    std::string pinyin;    ///< the Han text whose readings are indexed (title, keywords, place, creator)
+};
+
+SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary);
+
+/// Creates the index tables (schema migration 2) and indexes every existing item.
+Result<void> create_index(const sql::Db& db);
+
+/// Re-indexes one item (or removes it when it is deleted or gone), inside the caller's
+/// transaction.
+Result<void> reindex_item(const sql::Db& db, std::int64_t item_id, const Vocabulary& vocabulary);
+
+/// Compares the index with the catalog: every live item indexed with its current text, nothing
+/// else indexed, and FTS5's own integrity check.
+Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::vector<VerifyProblem>& problems);
+
+}  // namespace wenyuan::search

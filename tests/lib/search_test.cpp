@@ -1,0 +1,167 @@
+// Search over a real catalog on disk: Chinese, pinyin, English, filters, access, freshness and
+// hostile input.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "sqlite.hpp"
+#include "test_support.hpp"
+#include "wenyuan/archive.hpp"
+#include "wenyuan/fields.hpp"
+#include "wenyuan/search.hpp"
+
+namespace wenyuan {
+namespace {
+
+class Search : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto created = Archive::create(dir / "a");
+        ASSERT_TRUE(created) << created.error().message;
+        archive.emplace(std::move(*created));
+        ding = add({{"title", "西周青铜鼎"}, {"title_en", "Western Zhou bronze ding"}, {"category", "铜器"}, {"period", "西周"},
+                    {"date", "公元前900年"}, {"place", "青石村"}, {"description", "三足圆鼎，口沿饰窃曲纹。"}});
+        bowl = add({{"title", "宋代青瓷碗"}, {"category", "瓷器"}, {"period", "南宋"}, {"keywords", "celadon; 莲瓣纹"}});
+        embroidery = add({{"title", "蜀繡屏風"}, {"type", "ich"}, {"category", "传统美术"}, {"description", "四川的刺绣技艺"}});
+        bank = add({{"title", "老银行旧址"}, {"type", "industrial_site"}, {"date", "1958"}, {"place", "县城"}});
+        han_mirror = add({{"title", "铜镜"}, {"date", "公元前100年"}, {"material", "青铜"}});
+        secret = add({{"title", "青铜器修复档案"}, {"access", "restricted"}});
+        plain = add({{"title", "青色铜片"}});
+    }
+
+    std::int64_t add(const std::vector<std::pair<std::string, std::string>>& fields) {
+        Item item;
+        item.type = "relic";
+        item.access = Access::public_access;
+        for (const auto& [name, value] : fields) {
+            auto set = set_field(item, *find_field(name), value, archive->vocabulary());
+            EXPECT_TRUE(set) << set.error().message;
+        }
+        auto id = archive->add_item(item, {}, {}, "test");
+        EXPECT_TRUE(id) << id.error().message;
+        return *id;
+    }
+
+    std::vector<std::int64_t> ids(std::string_view query, Reader reader = Reader::staff) {
+        SearchOptions options;
+        options.reader = reader;
+        auto results = search_items(*archive, query, options);
+        EXPECT_TRUE(results) << query;
+        std::vector<std::int64_t> out;
+        for (const SearchHit& hit : results->hits) out.push_back(hit.id);
+        return out;
+    }
+
+    std::set<std::int64_t> set(std::string_view query) {
+        auto found = ids(query);
+        return {found.begin(), found.end()};
+    }
+
+    test::TempDir dir;
+    std::optional<Archive> archive;
+    std::int64_t ding = 0, bowl = 0, embroidery = 0, bank = 0, han_mirror = 0, secret = 0, plain = 0;
+};
+
+TEST_F(Search, ChineseWordsOfEveryLength) {
+    EXPECT_EQ(set("青铜"), (std::set<std::int64_t>{ding, han_mirror, secret}));  // not 青色铜片
+    EXPECT_EQ(set("瓷"), std::set<std::int64_t>{bowl});
+    EXPECT_EQ(set("青铜鼎"), std::set<std::int64_t>{ding});
+    EXPECT_EQ(set("蜀绣"), std::set<std::int64_t>{embroidery});  // simplified finds traditional
+    EXPECT_EQ(set("屏风"), std::set<std::int64_t>{embroidery});
+    EXPECT_TRUE(set("青铜器物").empty());
+}
+
+TEST_F(Search, PinyinAndInitials) {
+    // Titles with 青铜 come before 铜镜 of bronze (青铜 only in its material), and 青色铜片 never.
+    for (const char* query : {"qingtong", "qt", "QingTong", "qing tong"}) {
+        const auto found = ids(query);
+        ASSERT_GE(found.size(), 2u) << query;
+        EXPECT_EQ((std::set<std::int64_t>{found[0], found[1]}), (std::set<std::int64_t>{ding, secret})) << query;
+        // One word must be one run; "qing tong" as two words may also find 青色铜片, ranked lower.
+        if (std::string_view(query).find(' ') == std::string_view::npos) {
+            EXPECT_EQ(std::count(found.begin(), found.end(), plain), 0) << query;
+        }
+    }
+    EXPECT_TRUE(set("yinhang").count(bank));  // 行 is polyphonic: xing and hang
+    EXPECT_TRUE(set("shuxiu").count(embroidery));
+}
+
+TEST_F(Search, EnglishFiltersAndExclusion) {
+    EXPECT_EQ(set("Bronze"), std::set<std::int64_t>{ding});
+    EXPECT_EQ(set("CELADON"), std::set<std::int64_t>{bowl});
+    EXPECT_EQ(set("period:汉"), std::set<std::int64_t>{han_mirror});  // dated 100 BCE, no period set
+    EXPECT_EQ(set("category:铜器"), std::set<std::int64_t>{ding});
+    EXPECT_EQ(set("type:ich"), std::set<std::int64_t>{embroidery});
+    EXPECT_EQ(set("year:1950..1980"), std::set<std::int64_t>{bank});
+    EXPECT_EQ(set("material:青铜"), std::set<std::int64_t>{han_mirror});
+    EXPECT_EQ(set("青铜 -鼎"), (std::set<std::int64_t>{han_mirror, secret}));
+    EXPECT_EQ(set("\"bronze ding\""), std::set<std::int64_t>{ding});
+}
+
+TEST_F(Search, KioskNeverSeesRestrictedItems) {
+    EXPECT_EQ(set("青铜").count(secret), 1u);
+    const auto kiosk = ids("青铜", Reader::kiosk);
+    EXPECT_EQ((std::set<std::int64_t>(kiosk.begin(), kiosk.end())), (std::set<std::int64_t>{ding, han_mirror}));
+    EXPECT_EQ(ids("修复", Reader::kiosk), std::vector<std::int64_t>{});
+}
+
+TEST_F(Search, HostileInputIsReadAsWords) {
+    for (const char* query : {"\"", "*", "NEAR(", "')--", "\"unbalanced", "AND OR NOT", "{title}:", "青铜\" OR 1=1 --",
+                              "^^^", "a:b:c", "year:abc", "-", "\xff\xfe"}) {
+        SearchOptions options;
+        options.facets = true;
+        auto results = search_items(*archive, query, options);
+        EXPECT_TRUE(results) << query << ": " << results.error().message;
+    }
+    EXPECT_EQ(set("青铜\" OR 1=1 --"), (std::set<std::int64_t>{}));
+}
+
+TEST_F(Search, IndexFollowsEditsAndDeletesAndVerifyChecksIt) {
+    ASSERT_TRUE(archive->edit_item(bowl, {{"title", "宋代白瓷碗"}}, "test"));
+    EXPECT_TRUE(set("青瓷").empty());
+    EXPECT_EQ(set("白瓷"), std::set<std::int64_t>{bowl});
+    ASSERT_TRUE(archive->delete_item(ding, "", "test"));
+    EXPECT_EQ(set("青铜"), (std::set<std::int64_t>{han_mirror, secret}));
+    auto report = archive->verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->ok);
+
+    // Drift the index behind the library's back: verify must notice.
+    auto db = sql::Db::open(dir / "a/catalog.db", false, false);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec("UPDATE items SET title = '改过的名称' WHERE id = " + std::to_string(plain)));
+    auto drifted = archive->verify();
+    ASSERT_TRUE(drifted);
+    EXPECT_FALSE(drifted->ok);
+    ASSERT_FALSE(drifted->problems.empty());
+    EXPECT_EQ(drifted->problems[0].object, "search index");
+}
+
+TEST_F(Search, FacetsAndSnippets) {
+    SearchOptions options;
+    options.facets = true;
+    auto results = search_items(*archive, "青铜", options);
+    ASSERT_TRUE(results);
+    EXPECT_EQ(results->total, 3u);
+    for (const SearchHit& hit : results->hits) {
+        if (hit.id == ding) {
+            EXPECT_EQ(hit.snippet, "西周[青铜]鼎");
+        }
+        if (hit.id == han_mirror) {
+            EXPECT_EQ(hit.snippet, "[青铜]");
+        }
+    }
+    bool found = false;
+    for (const FacetCount& facet : results->facets["category"]) {
+        if (facet.value == "04") {
+            EXPECT_EQ(facet.label, "铜器");
+            EXPECT_EQ(facet.count, 1u);
+            found = true;
+        }
+    }
+    EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace wenyuan
