@@ -129,7 +129,7 @@ Result<GcReport> Archive::collect_garbage(std::string_view agent) {
     GcReport report;
     for (const auto& temp : impl_->store.leftover_temp_files()) {
         std::error_code ec;
-        if (std::filesystem::remove(temp, ec)) ++report.temp_files_removed;
+        if (std::filesystem::remove_all(temp, ec) > 0) ++report.temp_files_removed;
     }
     auto objects = catalog_objects(impl_->db);
     if (!objects) return fail(std::move(objects).error());

@@ -41,24 +41,28 @@ void ImportJob::record_new_object(const StoredObject& object) {
     if (!object.already_present) new_objects_.push_back(object.sha256);
 }
 
+namespace {
+
+Result<AssetDraft> derivative_draft(ImportJob& job, Result<StoredObject> stored, std::string role, std::string mime,
+                                   std::string name, std::string tech_json) {
+    if (!stored) return fail(std::move(stored).error());
+    job.record_new_object(*stored);
+    return AssetDraft{std::move(role), stored->sha256, stored->size, std::move(mime), std::move(name), "",
+                      std::move(tech_json), {}, std::size_t{0}};
+}
+
+}  // namespace
+
 Result<AssetDraft> ImportJob::store_derivative(std::string role, std::string_view bytes, std::string mime,
                                                std::string name, std::string tech_json) {
-    auto stored = store_.put_bytes(bytes);
-    if (!stored) return fail(std::move(stored).error());
-    record_new_object(*stored);
-    AssetDraft draft{std::move(role), stored->sha256, stored->size, std::move(mime), std::move(name), "",
-                     std::move(tech_json), {}, std::size_t{0}};
-    return draft;
+    return derivative_draft(*this, store_.put_bytes(bytes), std::move(role), std::move(mime), std::move(name),
+                            std::move(tech_json));
 }
 
 Result<AssetDraft> ImportJob::store_derivative_file(std::string role, const std::filesystem::path& file,
                                                     std::string mime, std::string name, std::string tech_json) {
-    auto stored = store_.put_file(file);
-    if (!stored) return fail(std::move(stored).error());
-    record_new_object(*stored);
-    AssetDraft draft{std::move(role), stored->sha256, stored->size, std::move(mime), std::move(name), "",
-                     std::move(tech_json), {}, std::size_t{0}};
-    return draft;
+    return derivative_draft(*this, store_.put_file(file), std::move(role), std::move(mime), std::move(name),
+                            std::move(tech_json));
 }
 
 Result<ImportOutput> Importer::import(ImportJob& job) const {

@@ -184,6 +184,7 @@ public:
     struct Impl;
     /// For the library's own modules (search, exhibitions); not part of the stable API.
     Impl& impl() noexcept { return *impl_; }
+    const Impl& impl() const noexcept { return *impl_; }
 
 private:
     explicit Archive(std::unique_ptr<Impl> impl);

@@ -198,7 +198,7 @@ Result<void> count_facet(const sql::Db& db, const std::string& matched_sql, cons
 }  // namespace
 
 Result<SearchResults> search_items(const Archive& archive, std::string_view text, const SearchOptions& options) {
-    const sql::Db& db = const_cast<Archive&>(archive).impl().db;
+    const sql::Db& db = archive.impl().db;
     const Vocabulary& vocabulary = archive.vocabulary();
     const ParsedQuery query = search::parse_query(text);
     const Compiled compiled = compile(query);
