@@ -163,5 +163,77 @@ TEST_F(Search, FacetsAndSnippets) {
     EXPECT_TRUE(found);
 }
 
+TEST_F(Search, SeesItsOwnWritesAfterSearchingAndOtherConnectionsCommits) {
+    EXPECT_EQ(set("银行"), std::set<std::int64_t>{bank});  // loads the facts search filters by
+    ASSERT_TRUE(archive->edit_item(bank, {{"access", "restricted"}}, "test"));
+    EXPECT_TRUE(ids("银行", Reader::kiosk).empty());
+    EXPECT_EQ(set("银行 type:industrial_site"), std::set<std::int64_t>{bank});
+
+    // Another connection (another process, in real life) changes the catalog.
+    auto other = Archive::open(dir / "a");
+    ASSERT_TRUE(other);
+    Item item;
+    item.type = "industrial_site";
+    item.title = "老银行金库";
+    auto vault = other->add_item(item, {}, {}, "test");
+    ASSERT_TRUE(vault);
+    ASSERT_TRUE(other->edit_item(bank, {{"type", "relic"}}, "test"));
+    EXPECT_EQ(set("银行 type:industrial_site"), std::set<std::int64_t>{*vault});
+    EXPECT_EQ(set("银行 type:relic"), std::set<std::int64_t>{bank});
+}
+
+TEST_F(Search, LargeResultSetsRankTitlePhraseFirstAndCountEverything) {
+    // More matches than are scored exactly: the pre-ranking must still find the title matches.
+    std::vector<Item> items;
+    for (int i = 0; i < 600; ++i) {
+        Item item;
+        item.type = "relic";
+        item.title = "陶片" + std::to_string(i);
+        item.description = "与铜鼓同出的陶片，编号" + std::to_string(i);
+        items.push_back(item);
+    }
+    Item drum;
+    drum.type = "relic";
+    drum.title = "铜鼓";
+    drum.description = "铜鼓";
+    items.insert(items.begin() + 300, drum);
+    auto added = archive->add_items(items, "test");
+    ASSERT_TRUE(added) << added.error().message;
+    SearchOptions options;
+    options.facets = true;
+    auto results = search_items(*archive, "铜鼓", options);
+    ASSERT_TRUE(results);
+    EXPECT_EQ(results->total, 601u);
+    ASSERT_FALSE(results->hits.empty());
+    EXPECT_EQ(results->hits[0].id, (*added)[300]);
+    EXPECT_EQ(results->hits[0].snippet, "[铜鼓]");
+    ASSERT_EQ(results->facets["type"].size(), 1u);
+    EXPECT_EQ(results->facets["type"][0].count, 601u);
+    // Pages continue where the first ended, without repeats.
+    options.offset = 20;
+    auto next = search_items(*archive, "铜鼓", options);
+    ASSERT_TRUE(next);
+    ASSERT_EQ(next->hits.size(), 20u);
+    for (const SearchHit& hit : next->hits) {
+        for (const SearchHit& first : results->hits) EXPECT_NE(hit.id, first.id);
+    }
+}
+
+TEST_F(Search, AddItemsIsAllOrNothing) {
+    const auto before = archive->count_items();
+    ASSERT_TRUE(before);
+    Item good;
+    good.title = "新入藏陶罐";
+    Item bad;  // no title
+    auto added = archive->add_items({good, bad}, "test");
+    ASSERT_FALSE(added);
+    EXPECT_NE(added.error().message.find("record 2"), std::string::npos) << added.error().message;
+    EXPECT_EQ(*archive->count_items(), *before);
+    EXPECT_TRUE(set("陶罐").empty());
+    auto report = archive->verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->ok);
+}
+
 }  // namespace
 }  // namespace wenyuan

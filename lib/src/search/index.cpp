@@ -23,24 +23,24 @@ void append_term(std::string& out, const Vocabulary& vocabulary, std::string_vie
     }
 }
 
-Result<void> write_row(const sql::Db& db, const char* sql, std::int64_t id, const SearchDoc& doc) {
-    auto stmt = db.prepare(sql);
+Result<void> write_doc(const sql::Db& db, std::int64_t id, const SearchDoc& doc) {
+    auto stmt = db.cached("INSERT INTO search_docs(item_id, title, keywords, places, body, pinyin) VALUES (?1,?2,?3,?4,?5,?6)");
     if (!stmt) return fail(std::move(stmt).error());
-    stmt->bind(1, id).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.places).bind(5, doc.body).bind(6, doc.pinyin);
-    return stmt->run();
+    (*stmt)->bind(1, id).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.places).bind(5, doc.body).bind(6, doc.pinyin);
+    return (*stmt)->run();
 }
 
 // Adds (or, with 'delete', removes) a document in both FTS tables.
 Result<void> write_fts(const sql::Db& db, std::int64_t id, const SearchDoc& doc, bool remove) {
-    auto text = db.prepare(remove ? "INSERT INTO search_text(search_text, rowid, title, keywords, places, body) "
-                                    "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)"
-                                  : "INSERT INTO search_text(rowid, title, keywords, places, body) VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto text = db.cached(remove ? "INSERT INTO search_text(search_text, rowid, title, keywords, places, body) "
+                                   "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)"
+                                 : "INSERT INTO search_text(rowid, title, keywords, places, body) VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!text) return fail(std::move(text).error());
-    WENYUAN_TRY(text->bind(1, id).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.places).bind(5, doc.body).run());
-    auto pinyin = db.prepare(remove ? "INSERT INTO search_pinyin(search_pinyin, rowid, pinyin) VALUES ('delete', ?1, ?2)"
-                                    : "INSERT INTO search_pinyin(rowid, pinyin) VALUES (?1, ?2)");
+    WENYUAN_TRY((*text)->bind(1, id).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.places).bind(5, doc.body).run());
+    auto pinyin = db.cached(remove ? "INSERT INTO search_pinyin(search_pinyin, rowid, pinyin) VALUES ('delete', ?1, ?2)"
+                                   : "INSERT INTO search_pinyin(rowid, pinyin) VALUES (?1, ?2)");
     if (!pinyin) return fail(std::move(pinyin).error());
-    return pinyin->bind(1, id).bind(2, doc.pinyin).run();
+    return (*pinyin)->bind(1, id).bind(2, doc.pinyin).run();
 }
 
 Result<std::optional<SearchDoc>> stored_doc(const sql::Db& db, std::int64_t id) {
@@ -119,10 +119,13 @@ Result<void> reindex_item(const sql::Db& db, std::int64_t id, const Vocabulary& 
     auto row = item->step();
     if (!row) return fail(std::move(row).error());
     if (!*row) return {};  // deleted or gone: nothing to index
-    const SearchDoc doc = compose_doc(item_from_row(*item), vocabulary);
-    WENYUAN_TRY(write_row(db, "INSERT INTO search_docs(item_id, title, keywords, places, body, pinyin) VALUES (?1,?2,?3,?4,?5,?6)",
-                          id, doc));
-    return write_fts(db, id, doc, false);
+    return index_new_item(db, item_from_row(*item), vocabulary);
+}
+
+Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary) {
+    const SearchDoc doc = compose_doc(item, vocabulary);
+    WENYUAN_TRY(write_doc(db, item.id, doc));
+    return write_fts(db, item.id, doc, false);
 }
 
 Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::vector<VerifyProblem>& problems) {

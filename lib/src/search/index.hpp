@@ -26,6 +26,9 @@ SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary);
 /// Creates the index tables (schema migration 2) and indexes every existing item.
 Result<void> create_index(const sql::Db& db);
 
+/// Indexes an item that was just inserted (never indexed before), inside the caller's transaction.
+Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary);
+
 /// Re-indexes one item (or removes it when it is deleted or gone), inside the caller's
 /// transaction.
 Result<void> reindex_item(const sql::Db& db, std::int64_t item_id, const Vocabulary& vocabulary);

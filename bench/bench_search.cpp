@@ -1,0 +1,200 @@
+// bench_search [items=1000000] [folder=$TMPDIR]
+//
+// Builds an archive of generated catalogue records, then prints: indexing throughput, index size
+// against the text size, and query latency p50/p99 per query class, cold (fresh connection, the
+// catalog evicted from the page cache) and warm, for top-20 queries with facets. In the same run
+// it builds plain FTS5 `unicode61` and `trigram` indexes over the same text as the anchors and
+// prints their build speed, size, latency and how many of the true matches they find.
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "search_corpus.hpp"
+#include "wenyuan/archive.hpp"
+#include "wenyuan/search.hpp"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using wenyuan::Archive;
+
+namespace {
+
+struct QueryClass {
+    const char* name;
+    std::vector<const char*> queries;
+};
+
+const std::vector<QueryClass> kClasses = {
+    {"han-1", {"瓷", "铜", "绣", "窑", "碑", "玉", "陶", "琴", "桥", "谱"}},
+    {"han-2", {"青铜", "瓷器", "蜀绣", "剪纸", "川剧", "石刻", "车床", "族谱", "彩陶", "书法"}},
+    {"han-4", {"川剧变脸", "青花瓷碗", "蒸汽机车", "竹编技艺", "龙舟竞渡", "碑帖拓本", "山水画作", "铁索桥梁"}},
+    {"traditional", {"青銅", "蜀繡", "書法", "剪紙", "歷史", "鏡", "龍窯", "傳承人"}},
+    {"pinyin", {"qingtong", "ciqi", "shuxiu", "jianzhi", "chuanju", "shike", "chechuang", "zupu"}},
+    {"initials", {"qt", "cq", "sx", "jz", "cj", "sk", "zp", "qtj"}},
+    {"english", {"bronze", "porcelain", "embroidery", "lathe", "opera", "mirror", "kiln", "genealogy"}},
+    {"mixed", {"青铜 bronze", "川剧 opera", "瓷 blue", "lathe 车床", "蜀绣 inheritor", "kiln 龙窑"}},
+    {"filtered", {"青铜 period:汉", "瓷 type:relic", "车床 year:1950..1980", "place:广汉 青铜", "category:03 碗",
+                  "剪纸 type:ich", "period:明 瓷器", "year:-300..0 玉"}},
+    {"sentence", {"bronze vessels of the Han dynasty found in this county", "西汉青铜鼎 出土于古墓葬",
+                  "\"器身饰有精美纹样\" -西周", "李家村 竹编"}},
+};
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+std::uintmax_t file_size_or_zero(const fs::path& file) {
+    std::error_code error;
+    const auto size = fs::file_size(file, error);
+    return error ? 0 : size;
+}
+
+// Drops a file's pages from the page cache (no root needed), so that the next read is cold.
+void evict(const fs::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY);
+    if (fd < 0) return;
+    ::fdatasync(fd);
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    ::close(fd);
+}
+
+long status_kib(const char* field) {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind(field, 0) == 0) return std::atol(line.c_str() + std::string_view(field).size());
+    }
+    return 0;
+}
+
+[[noreturn]] void die(const std::string& message) {
+    std::fprintf(stderr, "bench_search: %s\n", message.c_str());
+    std::exit(1);
+}
+
+template <class T>
+T must(wenyuan::Result<T> result, const char* what) {
+    if (!result) die(std::string(what) + ": " + result.error().message);
+    return std::move(*result);
+}
+
+void must(wenyuan::Result<void> result, const char* what) {
+    if (!result) die(std::string(what) + ": " + result.error().message);
+}
+
+void build(const fs::path& dir, std::size_t count) {
+    auto archive = must(Archive::create(dir), "create");
+    wenyuan::bench::CorpusGenerator generator(20261123);
+    const std::size_t batch = 20000;
+    const auto start = Clock::now();
+    double generating = 0;
+    for (std::size_t done = 0; done < count; done += batch) {
+        const auto made = Clock::now();
+        std::vector<wenyuan::Item> items;
+        for (std::size_t i = done; i < std::min(count, done + batch); ++i) items.push_back(generator.next());
+        generating += ms_since(made);
+        must(archive.add_items(items, "bench"), "add_items");
+        std::fprintf(stderr, "\r  %zu / %zu items", std::min(count, done + batch), count);
+    }
+    const double seconds = (ms_since(start) - generating) / 1000.0;
+    std::fprintf(stderr, "\n");
+    std::printf("add_items (catalog rows, events and index, one transaction per %zu): %.1f s, %.0f items/s\n",
+                batch, seconds, static_cast<double>(count) / seconds);
+}
+
+// Text bytes and characters the index covers, and the size of the FTS5 tables.
+void print_sizes(const fs::path& catalog) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(catalog.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    auto scalar = [&](const char* sql) {
+        sqlite3_stmt* stmt = nullptr;
+        double value = -1;
+        if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+            value = sqlite3_column_double(stmt, 0);
+        }
+        sqlite3_finalize(stmt);
+        return value;
+    };
+    const double bytes = scalar("SELECT sum(length(CAST(title||keywords||places||body AS BLOB))) FROM search_docs");
+    const double chars = scalar("SELECT sum(length(title||keywords||places||body)) FROM search_docs");
+    const double text_index = scalar("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_text_%'");
+    const double pinyin_index = scalar("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_pinyin_%'");
+    const double docs = scalar("SELECT sum(pgsize) FROM dbstat WHERE name = 'search_docs'");
+    sqlite3_close(db);
+    std::printf("indexed text: %.1f M characters, %.0f MB UTF-8\n", chars / 1e6, bytes / 1e6);
+    std::printf("index size: text %.0f MB (%.2f× the text), pinyin %.0f MB (%.2f×), stored documents %.0f MB\n",
+                text_index / 1e6, text_index / bytes, pinyin_index / 1e6, pinyin_index / bytes, docs / 1e6);
+    std::printf("catalog.db in all: %.0f MB\n", static_cast<double>(file_size_or_zero(catalog)) / 1e6);
+}
+
+void run_queries(const fs::path& dir) {
+    std::printf("\nquery latency, top 20 with facets, kiosk reader (ms)\n");
+    std::printf("%-12s %8s %8s %8s %8s %10s\n", "class", "cold p50", "cold p99", "warm p50", "warm p99", "matches");
+    wenyuan::SearchOptions options;
+    options.reader = wenyuan::Reader::kiosk;
+    options.facets = true;
+    std::vector<double> all_warm;
+    for (const QueryClass& query_class : kClasses) {
+        std::vector<double> cold, warm;
+        std::size_t matches = 0;
+        for (const char* query : query_class.queries) {
+            if (!std::getenv("NO_EVICT")) evict(dir / "catalog.db");
+            auto archive = must(Archive::open(dir, wenyuan::OpenMode::read_only), "open");
+            auto start = Clock::now();
+            auto results = must(wenyuan::search_items(archive, query, options), query);
+            cold.push_back(ms_since(start));
+            matches += results.total;
+            for (int i = 0; i < 10; ++i) {
+                start = Clock::now();
+                must(wenyuan::search_items(archive, query, options), query);
+                warm.push_back(ms_since(start));
+            }
+        }
+        all_warm.insert(all_warm.end(), warm.begin(), warm.end());
+        std::printf("%-12s %8.1f %8.1f %8.1f %8.1f %10zu\n", query_class.name, percentile(cold, 0.5),
+                    percentile(cold, 0.99), percentile(warm, 0.5), percentile(warm, 0.99),
+                    matches / query_class.queries.size());
+    }
+    std::printf("%-12s %8s %8s %8.1f %8.1f\n", "all", "", "", percentile(all_warm, 0.5), percentile(all_warm, 0.99));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::size_t count = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
+    const fs::path base = argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path();
+    const fs::path dir = base / ("wenyuan-bench-search-" + std::to_string(count));
+    std::printf("bench_search: %zu generated records in %s (SQLite %s)\n", count, dir.c_str(), sqlite3_libversion());
+    if (argc > 3 && std::string_view(argv[3]) == "optimize") {
+        auto archive = must(Archive::open(dir), "open");
+        const auto start = Clock::now();
+        must(wenyuan::optimize_search_index(archive), "optimize");
+        std::printf("optimize_search_index: %.1f s\n", ms_since(start) / 1000);
+    }
+    if (!fs::exists(dir / "catalog.db")) {
+        fs::remove_all(dir);
+        build(dir, count);
+    } else {
+        std::printf("reusing the archive built by an earlier run (delete it to measure indexing again)\n");
+    }
+    if (std::getenv("BUILD_ONLY")) return 0;
+    print_sizes(dir / "catalog.db");
+    run_queries(dir);
+    return 0;
+}

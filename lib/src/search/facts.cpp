@@ -1,0 +1,114 @@
+#include "search/facts.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "search/fold.hpp"
+
+namespace wenyuan::search {
+namespace {
+
+constexpr const char* kFactColumns =
+    "SELECT id, type, coalesce(relic_category, ''), coalesce(ich_category, ''), coalesce(period, ''), "
+    "coalesce(place, ''), coalesce(material, ''), year_start, year_end, access = 'public', length(title), title, coalesce(title_en, '') FROM items ";
+
+bool by_id(const ItemFacts& facts, std::int64_t id) { return facts.id < id; }
+
+}  // namespace
+
+std::uint32_t StringPool::intern(std::string_view text) {
+    if (text.empty()) return 0;
+    const auto [found, added] = ids_.try_emplace(std::string(text), static_cast<std::uint32_t>(strings_.size()));
+    if (added) strings_.emplace_back(text);
+    return found->second;
+}
+
+std::uint32_t StringPool::find(std::string_view text) const {
+    const auto found = ids_.find(std::string(text));
+    return found == ids_.end() ? 0 : found->second;
+}
+
+ItemFacts FactTable::from_row(const sql::Stmt& row) {
+    ItemFacts facts;
+    facts.id = row.int64(0);
+    facts.type = strings_.intern(row.text(1));
+    facts.relic_category = strings_.intern(row.text(2));
+    facts.ich_category = strings_.intern(row.text(3));
+    facts.period = strings_.intern(row.text(4));
+    facts.place = strings_.intern(row.text(5));
+    facts.material = strings_.intern(row.text(6));
+    if (!row.is_null(7)) facts.year_start = static_cast<std::int32_t>(row.int64(7));
+    if (!row.is_null(8)) facts.year_end = static_cast<std::int32_t>(row.int64(8));
+    facts.is_public = row.int64(9) != 0;
+    facts.title_chars = static_cast<std::uint16_t>(std::min<std::int64_t>(row.int64(10), 0xffff));
+    const std::string title = row.text(11);
+    facts.title_at = static_cast<std::uint32_t>(titles_.size());
+    titles_ += fold_text(title + "\n" + row.text(12));
+    titles_ += '\0';
+    titles_ += initials_of(title);
+    titles_ += '\0';
+    return facts;
+}
+
+Result<void> FactTable::load(const sql::Db& db) {
+    rows_.clear();
+    titles_.clear();
+    strings_ = StringPool();
+    dirty_.clear();
+    auto stmt = db.prepare(std::string(kFactColumns) + "WHERE deleted_at IS NULL ORDER BY id");
+    if (!stmt) return fail(std::move(stmt).error());
+    WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { rows_.push_back(from_row(row)); }));
+    loaded_ = true;
+    return {};
+}
+
+Result<void> FactTable::reread(const sql::Db& db, std::int64_t id) {
+    auto stmt = db.cached(std::string(kFactColumns) + "WHERE id = ?1 AND deleted_at IS NULL");
+    if (!stmt) return fail(std::move(stmt).error());
+    (*stmt)->bind(1, id);
+    auto row = (*stmt)->step();
+    if (!row) return fail(std::move(row).error());
+    const auto at = std::lower_bound(rows_.begin(), rows_.end(), id, by_id);
+    const bool present = at != rows_.end() && at->id == id;
+    if (!*row) {
+        if (present) rows_.erase(at);
+    } else if (present) {
+        *at = from_row(**stmt);
+    } else {
+        rows_.insert(at, from_row(**stmt));
+    }
+    return {};
+}
+
+std::string_view FactTable::folded_title(const ItemFacts& item) const {
+    return {titles_.data() + item.title_at};
+}
+
+std::string_view FactTable::title_initials(const ItemFacts& item) const {
+    const std::string_view folded = folded_title(item);
+    return {folded.data() + folded.size() + 1};
+}
+
+void FactTable::mark_dirty(std::int64_t item_id) {
+    if (!loaded_) return;
+    if (dirty_.size() >= 4096) {  // a bulk change: reloading is cheaper than re-reading one by one
+        loaded_ = false;
+        dirty_.clear();
+        return;
+    }
+    dirty_.insert(item_id);
+}
+
+Result<void> FactTable::refresh(const sql::Db& db) {
+    auto version = db.scalar("PRAGMA data_version");
+    if (!version) return fail(std::move(version).error());
+    if (!loaded_ || *version != data_version_) {
+        data_version_ = *version;
+        return load(db);
+    }
+    for (std::int64_t id : dirty_) WENYUAN_TRY(reread(db, id));
+    dirty_.clear();
+    return {};
+}
+
+}  // namespace wenyuan::search

@@ -1,0 +1,76 @@
+// The facts search filters and counts by (type, category, period, place, material, years,
+// access), for every live item, held in memory in id order. A large result set is filtered and
+// faceted in one merge pass over it instead of one catalog lookup per match. Private to the
+// library.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "sqlite.hpp"
+
+namespace wenyuan::search {
+
+/// Strings stored once; facts refer to them by number. 0 is the empty string.
+class StringPool {
+public:
+    StringPool() { strings_.emplace_back(); }
+    std::uint32_t intern(std::string_view text);
+    /// The number of a string, or 0 when it was never interned.
+    std::uint32_t find(std::string_view text) const;
+    const std::string& operator[](std::uint32_t id) const { return strings_[id]; }
+    std::size_t size() const noexcept { return strings_.size(); }
+
+private:
+    std::vector<std::string> strings_;
+    std::unordered_map<std::string, std::uint32_t> ids_;
+};
+
+struct ItemFacts {
+    static constexpr std::int32_t kNoYear = std::numeric_limits<std::int32_t>::min();
+
+    std::int64_t id = 0;
+    std::uint32_t type = 0, relic_category = 0, ich_category = 0, period = 0, place = 0, material = 0;
+    std::int32_t year_start = kNoYear, year_end = kNoYear;
+    std::uint32_t title_at = 0;     ///< where the folded title and its initials start in FactTable's text
+    std::uint16_t title_chars = 0;  ///< characters in the title: a short title that matches is a focused one
+    bool is_public = false;
+};
+
+/// The facts of every live item, kept current across the archive's own writes (items marked
+/// dirty are re-read before the next search) and reloaded when another connection commits.
+class FactTable {
+public:
+    /// Brings the table up to date: loads it on first use or after another connection's commit,
+    /// else re-reads the items marked dirty.
+    Result<void> refresh(const sql::Db& db);
+    /// Called inside the write transaction of an item; takes effect at the next refresh, which
+    /// then sees whatever was committed (or rolled back).
+    void mark_dirty(std::int64_t item_id);
+
+    const std::vector<ItemFacts>& rows() const noexcept { return rows_; }
+    const StringPool& strings() const noexcept { return strings_; }
+    /// The Chinese and English title, folded (search/fold.hpp).
+    std::string_view folded_title(const ItemFacts& item) const;
+    /// The initials of the title's Han characters ("qtj" for 青铜镜).
+    std::string_view title_initials(const ItemFacts& item) const;
+
+private:
+    Result<void> load(const sql::Db& db);
+    Result<void> reread(const sql::Db& db, std::int64_t id);
+    ItemFacts from_row(const sql::Stmt& row);
+
+    std::vector<ItemFacts> rows_;  ///< ordered by id
+    StringPool strings_;
+    std::string titles_;  ///< per item: folded title '\0' initials '\0'
+    std::unordered_set<std::int64_t> dirty_;
+    std::int64_t data_version_ = -1;
+    bool loaded_ = false;
+};
+
+}  // namespace wenyuan::search

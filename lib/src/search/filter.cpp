@@ -1,0 +1,191 @@
+#include "search/filter.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace wenyuan::search {
+namespace {
+
+constexpr std::uint32_t kNoString = std::numeric_limits<std::uint32_t>::max();
+
+std::uint32_t string_number(const FactTable& facts, std::string_view text) {
+    const std::uint32_t id = facts.strings().find(text);
+    return id == 0 ? kNoString : id;
+}
+
+bool contains(const std::vector<std::uint32_t>& list, std::uint32_t value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+bool overlaps(const ItemFacts& item, int from, int to) {
+    if (item.year_start == ItemFacts::kNoYear) return false;
+    const int end = item.year_end == ItemFacts::kNoYear ? item.year_start : item.year_end;
+    return end >= from && item.year_start <= to;
+}
+
+Result<IdSet> collection_members(const sql::Db& db, const std::string& name) {
+    auto stmt = db.prepare(
+        "SELECT ci.item_id FROM collection_items ci JOIN collections c ON c.id = ci.collection_id "
+        "WHERE c.name = ?1 ORDER BY ci.item_id");
+    if (!stmt) return fail(std::move(stmt).error());
+    stmt->bind(1, name);
+    IdSet ids;
+    WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { ids.push_back(row.int64(0)); }));
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+}  // namespace
+
+Result<FactFilter> FactFilter::compile(const sql::Db& db, const ParsedQuery& query, const Vocabulary& vocabulary,
+                                       const FactTable& facts, Reader reader) {
+    FactFilter filter;
+    filter.public_only_ = reader == Reader::kiosk;
+    filter.year_from_ = query.year_from;
+    filter.year_to_ = query.year_to;
+    for (const QueryFilter& wanted : query.filters) {
+        Condition condition{};
+        if (wanted.field == "type") {
+            condition.kind = Condition::Kind::type;
+            const VocabTerm* term = vocabulary.find("item_type", wanted.value);
+            condition.strings.push_back(string_number(facts, term ? term->code : wanted.value));
+        } else if (wanted.field == "category") {
+            condition.kind = Condition::Kind::category;
+            condition.strings.push_back(string_number(facts, wanted.value));
+            for (const char* kind : {"relic_category", "ich_category"}) {
+                if (const VocabTerm* term = vocabulary.find(kind, wanted.value)) {
+                    condition.strings.push_back(string_number(facts, term->code));
+                }
+            }
+        } else if (wanted.field == "period") {
+            // A period and its sub-periods (汉 → 西汉, 新莽, 东汉), or any item dated within them.
+            condition.kind = Condition::Kind::period;
+            condition.strings.push_back(string_number(facts, wanted.value));
+            const VocabTerm* named = vocabulary.find("period", wanted.value);
+            for (const VocabTerm* term : vocabulary.terms("period")) {
+                if (term->zh != wanted.value && term->parent != wanted.value && term->code != wanted.value &&
+                    term != named) {
+                    continue;
+                }
+                condition.strings.push_back(string_number(facts, term->code));
+                if (term->start_year || term->end_year) {
+                    condition.years.emplace_back(term->start_year.value_or(-100000), term->end_year.value_or(100000));
+                }
+            }
+        } else if (wanted.field == "material" || wanted.field == "place") {
+            condition.kind = Condition::Kind::text_in;
+            condition.place = wanted.field == "place";
+            condition.texts.resize(facts.strings().size());
+            for (std::uint32_t i = 1; i < facts.strings().size(); ++i) {
+                condition.texts[i] = facts.strings()[i].find(wanted.value) != std::string::npos;
+            }
+        } else if (wanted.field == "collection") {
+            condition.kind = Condition::Kind::ids;
+            auto members = collection_members(db, wanted.value);
+            if (!members) return fail(std::move(members).error());
+            condition.ids = std::move(*members);
+        } else {
+            continue;
+        }
+        filter.conditions_.push_back(std::move(condition));
+    }
+    return filter;
+}
+
+bool FactFilter::admits(const ItemFacts& item) const {
+    if (public_only_ && !item.is_public) return false;
+    if (year_from_) {
+        if (item.year_start == ItemFacts::kNoYear) return false;
+        const int end = item.year_end == ItemFacts::kNoYear ? item.year_start : item.year_end;
+        if (end < *year_from_) return false;
+    }
+    if (year_to_ && (item.year_start == ItemFacts::kNoYear || item.year_start > *year_to_)) return false;
+    for (const Condition& condition : conditions_) {
+        switch (condition.kind) {
+        case Condition::Kind::type:
+            if (!contains(condition.strings, item.type)) return false;
+            break;
+        case Condition::Kind::category:
+            if (!contains(condition.strings, item.relic_category) && !contains(condition.strings, item.ich_category)) {
+                return false;
+            }
+            break;
+        case Condition::Kind::period: {
+            bool dated = false;
+            for (const auto& [from, to] : condition.years) dated = dated || overlaps(item, from, to);
+            if (!dated && !contains(condition.strings, item.period)) return false;
+            break;
+        }
+        case Condition::Kind::text_in: {
+            const std::uint32_t text = condition.place ? item.place : item.material;
+            if (text == 0 || text >= condition.texts.size() || !condition.texts[text]) return false;
+            break;
+        }
+        case Condition::Kind::ids:
+            if (!std::binary_search(condition.ids.begin(), condition.ids.end(), item.id)) return false;
+            break;
+        }
+    }
+    return true;
+}
+
+std::vector<const ItemFacts*> admitted(const FactTable& facts, const FactFilter& filter, const IdSet& candidates,
+                                       bool all, const IdSet& excluded) {
+    std::vector<const ItemFacts*> out;
+    auto skip = excluded.begin();
+    auto admit = [&](const ItemFacts& item) {
+        while (skip != excluded.end() && *skip < item.id) ++skip;
+        if (skip != excluded.end() && *skip == item.id) return;
+        if (filter.admits(item)) out.push_back(&item);
+    };
+    const auto& rows = facts.rows();
+    if (all) {
+        for (const ItemFacts& item : rows) admit(item);
+        return out;
+    }
+    // Merge: both are in id order. Ids the facts do not know are deleted items.
+    auto row = rows.begin();
+    for (std::int64_t id : candidates) {
+        row = std::lower_bound(row, rows.end(), id, [](const ItemFacts& f, std::int64_t v) { return f.id < v; });
+        if (row == rows.end()) break;
+        if (row->id == id) admit(*row);
+    }
+    return out;
+}
+
+std::map<std::string, std::vector<FacetCount>> count_facets(const std::vector<const ItemFacts*>& items,
+                                                            const FactTable& facts, const Vocabulary& vocabulary) {
+    std::map<std::string, std::vector<FacetCount>> out;
+    std::vector<std::uint32_t> counts(facts.strings().size());
+    auto tally = [&](const char* facet, std::string_view kind, auto value_of) {
+        std::fill(counts.begin(), counts.end(), 0);
+        std::vector<std::uint32_t> seen;
+        for (const ItemFacts* item : items) {
+            const std::uint32_t value = value_of(*item);
+            if (value == 0) continue;
+            if (counts[value]++ == 0) seen.push_back(value);
+        }
+        std::vector<FacetCount>& list = out[facet];
+        for (std::uint32_t value : seen) {
+            const std::string& code = facts.strings()[value];
+            FacetCount count{code, code, counts[value]};
+            if (!kind.empty()) {
+                const VocabTerm* term = vocabulary.find(kind, code);
+                if (!term && kind == "relic_category") term = vocabulary.find("ich_category", code);
+                if (term) count.label = term->zh;
+            }
+            list.push_back(std::move(count));
+        }
+        std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        });
+        if (list.size() > 20) list.resize(20);
+    };
+    tally("type", "item_type", [](const ItemFacts& f) { return f.type; });
+    tally("category", "relic_category", [](const ItemFacts& f) { return f.relic_category ? f.relic_category : f.ich_category; });
+    tally("period", "period", [](const ItemFacts& f) { return f.period; });
+    tally("place", "", [](const ItemFacts& f) { return f.place; });
+    return out;
+}
+
+}  // namespace wenyuan::search

@@ -1,0 +1,142 @@
+#include "search/match.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+
+#include "search/tokenizer.hpp"
+
+namespace wenyuan::search {
+
+std::string fts_literal(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        out += c;
+        if (c == '"') out += '"';
+    }
+    return out + "\"";
+}
+
+bool has_tokens(std::string_view text) {
+    bool any = false;
+    tokenize_text(text, TokenMode::query, [&](const Token&) {
+        any = true;
+        return false;
+    });
+    return any;
+}
+
+bool pinyin_candidate(std::string_view text) {
+    bool letter = false;
+    for (char c : text) {
+        if (std::isalpha(static_cast<unsigned char>(c))) letter = true;
+        else if (c != ' ' && c != '\'') return false;
+    }
+    return letter;
+}
+
+std::string pinyin_expression(const QueryTerm& term) {
+    if (term.phrase || !pinyin_candidate(term.text)) return {};
+    std::string compact;
+    for (char c : term.text) {
+        if (std::isalpha(static_cast<unsigned char>(c))) compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    std::vector<std::string> alternatives;
+    for (const auto& syllables : segment_pinyin(compact)) {
+        std::string phrase;
+        bool prefix = false;
+        for (std::string syllable : syllables) {
+            if (!syllable.empty() && syllable.back() == '*') {
+                syllable.pop_back();
+                prefix = true;
+            }
+            phrase += (phrase.empty() ? "" : " ") + syllable;
+        }
+        alternatives.push_back(fts_literal(phrase) + (prefix ? " *" : ""));
+    }
+    if (alternatives.empty() || looks_like_initials(compact)) alternatives.push_back(fts_literal(compact));
+    std::string out;
+    for (const std::string& alternative : alternatives) out += (out.empty() ? "" : " OR ") + alternative;
+    return "(" + out + ")";
+}
+
+MatchPlan plan_match(const ParsedQuery& query) {
+    MatchPlan plan;
+    for (const QueryTerm& term : query.terms) {
+        if (!has_tokens(term.text)) continue;
+        const std::string text = fts_literal(term.text);
+        if (term.excluded) {
+            plan.excluded.push_back(text);
+            continue;
+        }
+        plan.text_terms.push_back(text);
+        plan.words.push_back(term.text);
+        plan.any_text += (plan.any_text.empty() ? "" : " OR ") + text;
+        const std::string pinyin = pinyin_expression(term);
+        plan.pinyin_terms.push_back(pinyin);
+        if (!pinyin.empty()) plan.any_pinyin += (plan.any_pinyin.empty() ? "" : " OR ") + pinyin;
+        plan.whole_phrase += (plan.whole_phrase.empty() ? "" : " ") + term.text;
+    }
+    plan.all_items = plan.text_terms.empty();
+    return plan;
+}
+
+Result<IdSet> matching_ids(const sql::Db& db, std::string_view table, const std::string& expression) {
+    const std::string sql = "SELECT rowid FROM " + std::string(table) + " WHERE " + std::string(table) + " MATCH ?1";
+    auto stmt = db.cached(sql);
+    if (!stmt) return fail(std::move(stmt).error());
+    (*stmt)->bind(1, expression);
+    IdSet ids;
+    WENYUAN_TRY((*stmt)->each([&](const sql::Stmt& row) { ids.push_back(row.int64(0)); }));
+    // FTS5 returns rowids in ascending order; make sure, since every set operation relies on it.
+    if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
+    Wanted wanted;
+    IdSet& result = wanted.ids;
+    for (std::size_t i = 0; i < plan.text_terms.size(); ++i) {
+        auto ids = matching_ids(db, "search_text", plan.text_terms[i]);
+        if (!ids) return fail(std::move(ids).error());
+        if (!plan.pinyin_terms[i].empty()) {
+            auto pinyin = matching_ids(db, "search_pinyin", plan.pinyin_terms[i]);
+            if (!pinyin) return fail(std::move(pinyin).error());
+            *ids = unite(*ids, *pinyin);
+        }
+        wanted.term_counts.push_back(ids->size());
+        result = i == 0 ? std::move(*ids) : intersect(result, *ids);
+    }
+    return wanted;
+}
+
+Result<IdSet> excluded_ids(const sql::Db& db, const MatchPlan& plan) {
+    IdSet result;
+    for (const std::string& excluded : plan.excluded) {
+        auto ids = matching_ids(db, "search_text", excluded);
+        if (!ids) return ids;
+        result = unite(result, *ids);
+    }
+    return result;
+}
+
+IdSet intersect(const IdSet& a, const IdSet& b) {
+    IdSet out;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+IdSet unite(const IdSet& a, const IdSet& b) {
+    IdSet out;
+    out.reserve(a.size() + b.size());
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+IdSet subtract(const IdSet& a, const IdSet& b) {
+    IdSet out;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+}  // namespace wenyuan::search

@@ -1,0 +1,164 @@
+#include "search/rank.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "search/fold.hpp"
+
+namespace wenyuan::search {
+namespace {
+
+constexpr double kColumnWeights[] = {10.0, 5.0, 3.0, 1.0};  // title, keywords, places, body
+constexpr double kK1 = 1.2, kB = 0.75;
+
+struct Term {
+    std::string folded;                                ///< for the text columns
+    std::vector<std::vector<std::string>> pinyin;      ///< when it may be pinyin
+    std::string initials;                              ///< its likely title initials, for pre-ranking
+    double idf = 0;
+};
+
+double idf(std::size_t indexed, std::size_t matching) {
+    const double n = static_cast<double>(matching), total = static_cast<double>(indexed);
+    return std::max(1e-6, std::log((total - n + 0.5) / (n + 0.5)));
+}
+
+std::vector<Term> terms_of(const MatchPlan& plan, const std::vector<std::size_t>& counts, std::size_t indexed) {
+    std::vector<Term> terms;
+    for (std::size_t i = 0; i < plan.words.size(); ++i) {
+        Term term{fold_phrase(plan.words[i]), {}, {}, idf(indexed, i < counts.size() ? counts[i] : indexed / 2)};
+        if (!plan.pinyin_terms[i].empty()) {
+            term.pinyin = pinyin_sequences(plan.words[i]);
+            if (!term.pinyin.empty()) {
+                for (const std::string& token : term.pinyin.front()) term.initials += token[0] == '^' ? token[1] : token[0];
+            }
+        }
+        terms.push_back(std::move(term));
+    }
+    return terms;
+}
+
+struct StoredDoc {
+    std::string columns[4];
+    std::string pinyin;
+};
+
+Result<StoredDoc> stored_doc(const sql::Db& db, std::int64_t id) {
+    auto stmt = db.cached("SELECT title, keywords, places, body, pinyin FROM search_docs WHERE item_id = ?1");
+    if (!stmt) return fail(std::move(stmt).error());
+    (*stmt)->bind(1, id);
+    auto row = (*stmt)->step();
+    if (!row) return fail(std::move(row).error());
+    StoredDoc doc;
+    if (*row) {
+        for (int c = 0; c < 4; ++c) doc.columns[c] = (*stmt)->text(c);
+        doc.pinyin = (*stmt)->text(4);
+    }
+    return doc;
+}
+
+// Pre-ranking from the titles in memory: 2 for the whole phrase, 1 for any word (or its pinyin
+// initials) in the title.
+int title_prior(const FactTable& facts, const ItemFacts& item, const std::string& phrase, const std::vector<Term>& terms) {
+    const std::string_view title = facts.folded_title(item);
+    if (title.find(phrase) != std::string_view::npos) return 2;
+    const std::string_view initials = facts.title_initials(item);
+    for (const Term& term : terms) {
+        if (title.find(term.folded) != std::string_view::npos) return 1;
+        if (!term.initials.empty() && initials.find(term.initials) != std::string_view::npos) return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const FactTable& facts,
+                                 std::vector<const ItemFacts*> items, const std::vector<std::size_t>& term_counts,
+                                 std::size_t wanted) {
+    std::vector<Ranked> out;
+    auto newer_first = [](const ItemFacts* a, const ItemFacts* b) { return a->id > b->id; };
+    if (plan.all_items) {
+        const std::size_t keep = std::min(wanted, items.size());
+        std::partial_sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(keep), items.end(), newer_first);
+        for (std::size_t i = 0; i < keep; ++i) out.push_back({items[i], 0});
+        return out;
+    }
+
+    const std::size_t indexed = std::max<std::size_t>(facts.rows().size(), 1);
+    const std::vector<Term> terms = terms_of(plan, term_counts, indexed);
+    const std::string phrase = fold_phrase(plan.whole_phrase);
+    const std::size_t pool = std::max(kExactlyScored, wanted);
+    if (items.size() > pool) {
+        std::vector<std::pair<int, const ItemFacts*>> keyed;
+        keyed.reserve(items.size());
+        for (const ItemFacts* item : items) keyed.emplace_back(title_prior(facts, *item, phrase, terms), item);
+        std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(pool), keyed.end(),
+                          [](const auto& a, const auto& b) {
+                              if (a.first != b.first) return a.first > b.first;
+                              if (a.second->title_chars != b.second->title_chars) return a.second->title_chars < b.second->title_chars;
+                              return a.second->id > b.second->id;
+                          });
+        items.clear();
+        for (std::size_t i = 0; i < pool; ++i) items.push_back(keyed[i].second);
+    }
+
+    // BM25 as FTS5 computes it (the weighted term frequency over the columns, the document's
+    // length against the average), from the stored text of each candidate.
+    struct Scoring {
+        const ItemFacts* item;
+        double frequency[16] = {};  // per term (at most 16 are scored)
+        double pinyin[16] = {};
+        std::size_t length = 0;
+        bool phrase_in_title = false, pinyin_phrase_in_title = false;
+    };
+    const bool multiword_pinyin = terms.size() > 1 && pinyin_candidate(plan.whole_phrase);
+    const auto phrase_pinyin = multiword_pinyin ? pinyin_sequences(plan.whole_phrase) : std::vector<std::vector<std::string>>{};
+    std::vector<Scoring> scored;
+    double total_length = 0;
+    for (const ItemFacts* item : items) {
+        auto doc = stored_doc(db, item->id);
+        if (!doc) return fail(std::move(doc).error());
+        Scoring s{item};
+        std::string folded[4];
+        for (int c = 0; c < 4; ++c) {
+            folded[c] = fold_text(doc->columns[c]);
+            s.length += count_units(folded[c]);
+        }
+        s.phrase_in_title = folded[0].find(phrase) != std::string::npos;
+        PinyinPositions title_pinyin, all_pinyin;
+        const bool any_pinyin = std::any_of(terms.begin(), terms.end(), [](const Term& t) { return !t.pinyin.empty(); });
+        if (any_pinyin) {
+            title_pinyin = pinyin_positions(doc->columns[0]);
+            all_pinyin = pinyin_positions(doc->pinyin);
+        }
+        for (std::size_t t = 0; t < terms.size() && t < 16; ++t) {
+            for (int c = 0; c < 4; ++c) s.frequency[t] += kColumnWeights[c] * static_cast<double>(count_occurrences(folded[c], terms[t].folded));
+            if (!terms[t].pinyin.empty()) {
+                const auto in_title = count_pinyin(title_pinyin, terms[t].pinyin);
+                const auto anywhere = count_pinyin(all_pinyin, terms[t].pinyin);
+                s.pinyin[t] = kColumnWeights[0] * static_cast<double>(in_title) + static_cast<double>(anywhere - std::min(anywhere, in_title));
+            }
+        }
+        if (multiword_pinyin) s.pinyin_phrase_in_title = count_pinyin(title_pinyin, phrase_pinyin) > 0;
+        total_length += static_cast<double>(s.length);
+        scored.push_back(s);
+    }
+    const double average = scored.empty() ? 1.0 : std::max(1.0, total_length / static_cast<double>(scored.size()));
+    for (const Scoring& s : scored) {
+        const double norm = kK1 * (1 - kB + kB * static_cast<double>(s.length) / average);
+        double score = s.phrase_in_title ? 100.0 : 0.0;
+        if (s.pinyin_phrase_in_title) score += 50.0;
+        for (std::size_t t = 0; t < terms.size() && t < 16; ++t) {
+            score += terms[t].idf * s.frequency[t] * (kK1 + 1) / (s.frequency[t] + norm);
+            score += 0.5 * terms[t].idf * s.pinyin[t] * (kK1 + 1) / (s.pinyin[t] + norm);
+        }
+        out.push_back({s.item, score});
+    }
+    std::sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) {
+        return a.score != b.score ? a.score > b.score : a.item->id > b.item->id;
+    });
+    if (out.size() > wanted) out.resize(wanted);
+    return out;
+}
+
+}  // namespace wenyuan::search
