@@ -114,7 +114,8 @@ TEST_F(Search, HostileInputIsReadAsWords) {
         auto results = search_items(*archive, query, options);
         EXPECT_TRUE(results) << query << ": " << results.error().message;
     }
-    EXPECT_EQ(set("青铜\" OR 1=1 --"), (std::set<std::int64_t>{}));
+    // Read as the words 青铜, or, 1, 1: no item has them all, so those with some come back (not all).
+    EXPECT_EQ(set("青铜\" OR 1=1 --"), set("青铜"));
 }
 
 TEST_F(Search, IndexFollowsEditsAndDeletesAndVerifyChecksIt) {
@@ -233,6 +234,21 @@ TEST_F(Search, AddItemsIsAllOrNothing) {
     auto report = archive->verify();
     ASSERT_TRUE(report);
     EXPECT_TRUE(report->ok);
+}
+
+TEST_F(Search, ASentenceFindsWhatHasSomeOfItsWords) {
+    auto exact = search_items(*archive, "bronze ding");
+    ASSERT_TRUE(exact);
+    EXPECT_TRUE(exact->all_words);
+    auto sentence = search_items(*archive, "the bronze vessels of the Western Zhou found in this county");
+    ASSERT_TRUE(sentence);
+    EXPECT_FALSE(sentence->all_words);
+    ASSERT_FALSE(sentence->hits.empty());
+    EXPECT_EQ(sentence->hits[0].id, ding);
+    // Stop words alone are still words.
+    auto the = search_items(*archive, "the");
+    ASSERT_TRUE(the);
+    EXPECT_TRUE(the->hits.empty());
 }
 
 }  // namespace

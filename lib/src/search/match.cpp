@@ -60,10 +60,29 @@ std::string pinyin_expression(const QueryTerm& term) {
     return "(" + out + ")";
 }
 
+namespace {
+
+// English words too common to search for, dropped from a query that has other words.
+bool is_stopword(const QueryTerm& term) {
+    static constexpr std::string_view kStopwords[] = {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of",
+        "on", "or", "that", "the", "this", "these", "those", "to", "was", "were", "with",
+    };
+    if (term.phrase || term.excluded || term.text.size() > 5) return false;
+    std::string lower;
+    for (char c : term.text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(std::begin(kStopwords), std::end(kStopwords), lower) != std::end(kStopwords);
+}
+
+}  // namespace
+
 MatchPlan plan_match(const ParsedQuery& query) {
     MatchPlan plan;
+    const bool has_content_word = std::any_of(query.terms.begin(), query.terms.end(), [](const QueryTerm& term) {
+        return !term.excluded && !is_stopword(term) && has_tokens(term.text);
+    });
     for (const QueryTerm& term : query.terms) {
-        if (!has_tokens(term.text)) continue;
+        if (!has_tokens(term.text) || (has_content_word && is_stopword(term))) continue;
         const std::string text = fts_literal(term.text);
         if (term.excluded) {
             plan.excluded.push_back(text);
@@ -96,6 +115,7 @@ Result<IdSet> matching_ids(const sql::Db& db, std::string_view table, const std:
 Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
     Wanted wanted;
     IdSet& result = wanted.ids;
+    IdSet any;
     for (std::size_t i = 0; i < plan.text_terms.size(); ++i) {
         auto ids = matching_ids(db, "search_text", plan.text_terms[i]);
         if (!ids) return fail(std::move(ids).error());
@@ -105,7 +125,12 @@ Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
             *ids = unite(*ids, *pinyin);
         }
         wanted.term_counts.push_back(ids->size());
+        if (plan.text_terms.size() > 1) any = unite(any, *ids);
         result = i == 0 ? std::move(*ids) : intersect(result, *ids);
+    }
+    if (result.empty() && plan.text_terms.size() > 1) {
+        result = std::move(any);
+        wanted.all_words = false;
     }
     return wanted;
 }

@@ -45,11 +45,14 @@ MatchPlan plan_match(const ParsedQuery& query);
 Result<IdSet> matching_ids(const sql::Db& db, std::string_view table, const std::string& expression);
 
 struct Wanted {
-    IdSet ids;                             ///< matched by every wanted term
+    IdSet ids;                             ///< matched by every wanted term (or, when none is, by any)
+    bool all_words = true;                 ///< false when no item matched every wanted term
     std::vector<std::size_t> term_counts;  ///< per wanted term, how many items it matches alone
 };
 
 /// The ids every wanted term matches (in the text, or for pinyin-looking terms in the pinyin).
+/// When no item matches them all, a sentence typed as a question ("bronze vessels of the Han
+/// dynasty found in this county") still finds what it can: the ids any of them matches.
 /// Not meaningful when plan.all_items.
 Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan);
 /// The ids any excluded term matches.

@@ -8,34 +8,24 @@
 #include "search/match.hpp"
 #include "search/query.hpp"
 #include "search/rank.hpp"
+#include "search/snippet.hpp"
 
 namespace wenyuan {
 namespace {
 
-// The best text fragment of a hit: its title line when the title matched, else a snippet of the
-// field that matched. Empty when only the pinyin matched.
+// The hit's snippet from its stored text; the title when only the pinyin matched.
 Result<void> add_snippet(const sql::Db& db, const search::MatchPlan& plan, SearchHit& hit) {
-    auto stmt = db.cached(
-        "SELECT snippet(search_text, -1, '[', ']', '…', 16), highlight(search_text, 0, '[', ']') "
-        "FROM search_text WHERE search_text MATCH ?1 AND rowid = ?2");
+    auto stmt = db.cached("SELECT title, keywords, places, body FROM search_docs WHERE item_id = ?1");
     if (!stmt) return fail(std::move(stmt).error());
-    (*stmt)->bind(1, plan.any_text).bind(2, hit.id);
+    (*stmt)->bind(1, hit.id);
     auto row = (*stmt)->step();
     if (!row) return fail(std::move(row).error());
-    if (!*row) return {};
-    // The title column holds the Chinese and the English title, one per line.
-    const std::string title = (*stmt)->text(1);
-    const auto mark = title.find('[');
-    if (mark == std::string::npos) {
-        hit.snippet = (*stmt)->text(0);
-        hit.matched = "text";
-        return {};
+    if (*row) {
+        const std::string fields[4] = {(*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2), (*stmt)->text(3)};
+        search::Snippet snippet = search::make_snippet(fields, plan.words);
+        hit.snippet = std::move(snippet.text);
+        hit.matched = std::move(snippet.matched);
     }
-    const auto line_start = title.rfind('\n', mark);
-    const std::size_t begin = line_start == std::string::npos ? 0 : line_start + 1;
-    const auto end = title.find('\n', mark);
-    hit.snippet = title.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
-    hit.matched = "title";
     return {};
 }
 
@@ -76,6 +66,7 @@ Result<SearchResults> search_items(const Archive& archive, std::string_view text
 
     SearchResults results;
     results.total = items.size();
+    results.all_words = wanted.all_words;
     if (options.facets) results.facets = search::count_facets(items, impl.facts, archive.vocabulary());
 
     const std::size_t limit = options.limit ? options.limit : 20;
