@@ -163,11 +163,11 @@ void run_queries(const fs::path& dir) {
         std::vector<double> warm;
         std::size_t matches = 0;
         for (const char* query : query_class.queries) {
+            matches += must(wenyuan::search_items(archive, query, options), query).total;  // warms the pages
             for (int i = 0; i < 10; ++i) {
                 start = Clock::now();
-                auto results = must(wenyuan::search_items(archive, query, options), query);
+                must(wenyuan::search_items(archive, query, options), query);
                 warm.push_back(ms_since(start));
-                if (i == 0) matches += results.total;
             }
         }
         all_warm.insert(all_warm.end(), warm.begin(), warm.end());
@@ -176,11 +176,102 @@ void run_queries(const fs::path& dir) {
     }
     std::printf("%-12s %10.1f %8.1f %8.1f   (cold: p50 over classes)\n", "all", percentile(all_cold, 0.5),
                 percentile(all_warm, 0.5), percentile(all_warm, 0.99));
+
+}
+
+// Run in a process of its own (`bench_search --memory <archive>`): opens the archive read-only as
+// the kiosk does and runs every query; prints the peak memory above the process before opening.
+int kiosk_memory(const fs::path& dir) {
+    const long base_kib = status_kib("VmRSS:");
+    {
+        auto archive = must(Archive::open(dir, wenyuan::OpenMode::read_only), "open");
+        wenyuan::SearchOptions options;
+        options.reader = wenyuan::Reader::kiosk;
+        options.facets = true;
+        for (const QueryClass& query_class : kClasses) {
+            for (const char* query : query_class.queries) must(wenyuan::search_items(archive, query, options), query);
+        }
+    }
+    std::printf("%.1f\n", static_cast<double>(status_kib("VmHWM:") - base_kib) / 1024.0);
+    return 0;
+}
+
+void print_kiosk_memory(const char* self, const fs::path& dir) {
+    const std::string command = std::string("'") + self + "' --memory '" + dir.string() + "'";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    char line[64] = {};
+    if (!pipe || !std::fgets(line, sizeof line, pipe)) die("cannot run " + command);
+    ::pclose(pipe);
+    std::printf("kiosk search memory: %.0f MB at peak above the process before opening the archive "
+                "(read-only open, every query above once, with facets)\n", std::atof(line));
+}
+
+// The anchors: plain FTS5 with the unicode61 and the trigram tokenizer over the same text, in a
+// database of their own. Printed: build speed, size, top-20 latency, and for the Chinese query
+// classes how many of the items that really contain the query (instr over the same text) they find.
+void run_anchors(const fs::path& dir) {
+    const fs::path file = dir.parent_path() / (dir.filename().string() + "-anchors.db");
+    fs::remove(file);
+    sqlite3* db = nullptr;
+    sqlite3_open(file.c_str(), &db);
+    auto exec = [&](const std::string& sql) {
+        char* message = nullptr;
+        if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) die(sql + ": " + (message ? message : "?"));
+    };
+    auto count = [&](const std::string& sql, const std::string& bind) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) die(sql + ": " + sqlite3_errmsg(db));
+        sqlite3_bind_text(stmt, 1, bind.c_str(), -1, SQLITE_TRANSIENT);
+        std::int64_t n = 0;
+        while (sqlite3_step(stmt) == SQLITE_ROW) n = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        return n;
+    };
+    exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+    exec("ATTACH '" + (dir / "catalog.db").string() + "' AS cat");
+    exec("CREATE TABLE docs AS SELECT item_id AS id, title || ' ' || keywords || ' ' || places || ' ' || body AS text FROM cat.search_docs");
+    const double rows = static_cast<double>(count("SELECT count(*) FROM docs WHERE ?1 IS NOT NULL", "x"));
+    std::printf("\nanchors: plain FTS5 over the same text (%s)\n", file.c_str());
+    std::printf("%-10s %12s %10s | %s\n", "tokenizer", "build", "size", "top-20 warm p50/p99 ms per class; found/true for the Chinese classes");
+    for (const char* tokenizer : {"unicode61", "trigram"}) {
+        const std::string table = std::string("plain_") + tokenizer;
+        const auto start = Clock::now();
+        exec("CREATE VIRTUAL TABLE " + table + " USING fts5(text, tokenize = '" + tokenizer + "')");
+        exec("INSERT INTO " + table + "(rowid, text) SELECT id, text FROM docs");
+        const double seconds = ms_since(start) / 1000;
+        const double size = static_cast<double>(count("SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?1", table + "_%"));
+        std::printf("%-10s %7.0f it/s %7.0f MB |", tokenizer, rows / seconds, size / 1e6);
+        for (const QueryClass& query_class : kClasses) {
+            std::vector<double> warm;
+            std::int64_t found = 0, truth = 0;
+            const bool chinese = std::string_view(query_class.name).rfind("han", 0) == 0;
+            for (const char* query : query_class.queries) {
+                std::string literal = "\"";
+                for (const char* c = query; *c; ++c) literal += *c == '"' ? std::string("\"\"") : std::string(1, *c);
+                literal += "\"";
+                for (int i = 0; i < 5; ++i) {
+                    const auto begin = Clock::now();
+                    count("SELECT rowid FROM " + table + " WHERE " + table + " MATCH ?1 ORDER BY rank LIMIT 20", literal);
+                    warm.push_back(ms_since(begin));
+                }
+                if (chinese) {
+                    truth += count("SELECT count(*) FROM docs WHERE instr(text, ?1) > 0", query);
+                    found += count("SELECT count(*) FROM " + table + " WHERE " + table + " MATCH ?1 AND rowid IN "
+                                   "(SELECT id FROM docs WHERE instr(text, '" + std::string(query) + "') > 0)", literal);
+                }
+            }
+            std::printf(" %s %.1f/%.1f", query_class.name, percentile(warm, 0.5), percentile(warm, 0.99));
+            if (chinese) std::printf(" (%.1f%%)", truth ? 100.0 * static_cast<double>(found) / static_cast<double>(truth) : 0.0);
+        }
+        std::printf("\n");
+    }
+    sqlite3_close(db);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 3 && std::string_view(argv[1]) == "--memory") return kiosk_memory(argv[2]);
     const std::size_t count = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
     const fs::path base = argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path();
     const fs::path dir = base / ("wenyuan-bench-search-" + std::to_string(count));
@@ -200,5 +291,7 @@ int main(int argc, char** argv) {
     if (std::getenv("BUILD_ONLY")) return 0;
     print_sizes(dir / "catalog.db");
     run_queries(dir);
+    print_kiosk_memory(argv[0], dir);
+    run_anchors(dir);
     return 0;
 }

@@ -70,7 +70,25 @@ constexpr const char* kPhrases[] = {
     "口沿略有残缺", "见证了工业发展的历程", "曾是全县最大的工厂", "老工人回忆", "代代相传", "传承人口述",
     "每逢节日表演", "村里的老人都记得", "记录了家族迁徙", "是当地的重要文化遗产", "色彩鲜艳", "线条流畅",
     "采用传统工艺制作", "具有浓郁的地方特色", "曾在博物馆展出", "已列入非物质文化遗产名录", "修复后重新展出",
-    "見證了歷史變遷", "書法遒勁有力", "青銅器表面有綠鏽", "刺繡針法細膩",
+};
+
+// Older records were typed in traditional characters.
+constexpr const char* kTraditional[] = {"見證了歷史變遷", "書法遒勁有力", "青銅器表面有綠鏽", "刺繡針法細膩", "族譜記載詳實"};
+
+constexpr const char* kQualities[] = {
+    "古朴", "精美", "厚重", "轻巧", "素雅", "华丽", "斑驳", "完好", "罕见", "典型", "细腻", "粗犷", "庄重", "灵动",
+    "稀有", "珍贵", "朴素", "繁复", "简洁", "独特", "规整", "匀称", "生动", "传神",
+};
+
+constexpr const char* kThings[] = {
+    "纹饰", "造型", "胎质", "釉面", "笔墨", "刻工", "构图", "色泽", "器形", "款识", "线条", "工艺", "结构", "装饰",
+    "字迹", "印章", "题跋", "底座", "提梁", "器盖", "腹部", "口沿", "圈足", "把手", "机身", "齿轮", "木构", "屋檐",
+    "唱腔", "身段", "针法", "刀法", "配色", "图案", "曲调", "唱词", "鼓点", "舞步",
+};
+
+constexpr const char* kEvents[] = {
+    "征集入藏", "重新修缮", "参加展览", "完成登记", "拍摄记录", "出版图录", "申报名录", "建立档案", "开展培训",
+    "举办演出", "收徒传艺", "迁建保护", "整理出版", "数字化采集",
 };
 
 constexpr const char* kEnglish[] = {
@@ -90,9 +108,20 @@ const T& pick(std::mt19937_64& random, const T (&list)[N]) {
     return list[random() % N];
 }
 
+// Clauses: stock phrases, a quality of a part ("纹饰精美"), a dated event, now and then old
+// traditional-character text.
 void add_sentences(std::string& out, std::mt19937_64& random, int count) {
     for (int i = 0; i < count; ++i) {
-        out += pick(random, kPhrases);
+        const auto kind = random() % 100;
+        if (kind < 30) {
+            out += pick(random, kPhrases);
+        } else if (kind < 75) {
+            out += std::string(pick(random, kThings)) + pick(random, kQualities);
+        } else if (kind < 97) {
+            out += std::to_string(1950 + random() % 75) + "年" + pick(random, kEvents);
+        } else {
+            out += pick(random, kTraditional);
+        }
         out += i + 1 == count ? "。" : "，";
     }
 }

@@ -417,5 +417,15 @@ TEST_F(SearchTables, IntegrityCheckPasses) {
         db_.exec("INSERT INTO docs_pinyin(docs_pinyin, rank) VALUES ('integrity-check', 1)"));
 }
 
+TEST(Tokenizer, BigramsOnlyLeavesOutTheTrailingUnigramOfAQuery) {
+    const std::string marker(kBigramsOnly);
+    EXPECT_EQ(texts(text_tokens(marker + "青铜", TokenMode::query)), (std::vector<std::string>{"青铜"}));
+    EXPECT_EQ(texts(text_tokens(marker + "青铜器", TokenMode::query)), (std::vector<std::string>{"青铜", "铜器"}));
+    EXPECT_EQ(texts(text_tokens(marker + "瓷", TokenMode::query)), (std::vector<std::string>{"瓷"}));
+    // Without the marker, and in documents, nothing changes.
+    EXPECT_EQ(texts(text_tokens("青铜", TokenMode::query)), (std::vector<std::string>{"青铜", "铜"}));
+    EXPECT_EQ(texts(text_tokens(marker + "青铜")), (std::vector<std::string>{"青", "青铜", "铜"}));
+}
+
 }  // namespace
 }  // namespace wenyuan::search

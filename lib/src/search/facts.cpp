@@ -43,10 +43,8 @@ ItemFacts FactTable::from_row(const sql::Stmt& row) {
     facts.title_chars = static_cast<std::uint16_t>(std::min<std::int64_t>(row.int64(10), 0xffff));
     const std::string title = row.text(11);
     facts.title_at = static_cast<std::uint32_t>(titles_.size());
-    titles_ += fold_text(title + "\n" + row.text(12));
-    titles_ += '\0';
-    titles_ += initials_of(title);
-    titles_ += '\0';
+    append_counted(fold_text(title + "\n" + row.text(12)));
+    append_counted(initials_of(title));
     return facts;
 }
 
@@ -58,6 +56,7 @@ Result<void> FactTable::load(const sql::Db& db) {
     auto stmt = db.prepare(std::string(kFactColumns) + "WHERE deleted_at IS NULL ORDER BY id");
     if (!stmt) return fail(std::move(stmt).error());
     WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { rows_.push_back(from_row(row)); }));
+    index_rows();
     loaded_ = true;
     return {};
 }
@@ -80,13 +79,36 @@ Result<void> FactTable::reread(const sql::Db& db, std::int64_t id) {
     return {};
 }
 
-std::string_view FactTable::folded_title(const ItemFacts& item) const {
-    return {titles_.data() + item.title_at};
+// Texts are stored with a two-byte length before them (cut at 65,535 bytes).
+void FactTable::append_counted(std::string_view text) {
+    const auto size = static_cast<std::uint16_t>(std::min<std::size_t>(text.size(), 0xffff));
+    titles_ += static_cast<char>(size & 0xff);
+    titles_ += static_cast<char>(size >> 8);
+    titles_.append(text.substr(0, size));
 }
+
+std::string_view FactTable::counted_at(std::size_t at) const {
+    const auto size = static_cast<std::size_t>(static_cast<unsigned char>(titles_[at])) |
+                      static_cast<std::size_t>(static_cast<unsigned char>(titles_[at + 1])) << 8;
+    return {titles_.data() + at + 2, size};
+}
+
+std::string_view FactTable::folded_title(const ItemFacts& item) const { return counted_at(item.title_at); }
 
 std::string_view FactTable::title_initials(const ItemFacts& item) const {
     const std::string_view folded = folded_title(item);
-    return {folded.data() + folded.size() + 1};
+    return counted_at(item.title_at + 2 + folded.size());
+}
+
+const ItemFacts* FactTable::find(std::int64_t id) const {
+    if (id < 0 || static_cast<std::uint64_t>(id) >= row_of_id_.size()) return nullptr;
+    const std::int32_t row = row_of_id_[static_cast<std::size_t>(id)];
+    return row < 0 ? nullptr : &rows_[static_cast<std::size_t>(row)];
+}
+
+void FactTable::index_rows() {
+    row_of_id_.assign(rows_.empty() ? 0 : static_cast<std::size_t>(rows_.back().id) + 1, -1);
+    for (std::size_t i = 0; i < rows_.size(); ++i) row_of_id_[static_cast<std::size_t>(rows_[i].id)] = static_cast<std::int32_t>(i);
 }
 
 void FactTable::mark_dirty(std::int64_t item_id) {
@@ -106,8 +128,10 @@ Result<void> FactTable::refresh(const sql::Db& db) {
         data_version_ = *version;
         return load(db);
     }
+    if (dirty_.empty()) return {};
     for (std::int64_t id : dirty_) WENYUAN_TRY(reread(db, id));
     dirty_.clear();
+    index_rows();
     return {};
 }
 

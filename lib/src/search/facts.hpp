@@ -59,15 +59,21 @@ public:
     std::string_view folded_title(const ItemFacts& item) const;
     /// The initials of the title's Han characters ("qtj" for 青铜镜).
     std::string_view title_initials(const ItemFacts& item) const;
+    /// The facts of a live item, or nullptr.
+    const ItemFacts* find(std::int64_t id) const;
 
 private:
     Result<void> load(const sql::Db& db);
     Result<void> reread(const sql::Db& db, std::int64_t id);
     ItemFacts from_row(const sql::Stmt& row);
+    void append_counted(std::string_view text);
+    std::string_view counted_at(std::size_t at) const;
+    void index_rows();
 
     std::vector<ItemFacts> rows_;  ///< ordered by id
     StringPool strings_;
-    std::string titles_;  ///< per item: folded title '\0' initials '\0'
+    std::string titles_;  ///< per item: folded title and initials, each after its 16-bit length
+    std::vector<std::int32_t> row_of_id_;  ///< item id → index in rows_, or -1
     std::unordered_set<std::int64_t> dirty_;
     std::int64_t data_version_ = -1;
     bool loaded_ = false;

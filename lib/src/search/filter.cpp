@@ -138,40 +138,43 @@ std::vector<const ItemFacts*> admitted(const FactTable& facts, const FactFilter&
         if (skip != excluded.end() && *skip == item.id) return;
         if (filter.admits(item)) out.push_back(&item);
     };
-    const auto& rows = facts.rows();
     if (all) {
-        for (const ItemFacts& item : rows) admit(item);
+        out.reserve(facts.rows().size());
+        for (const ItemFacts& item : facts.rows()) admit(item);
         return out;
     }
-    // Merge: both are in id order. Ids the facts do not know are deleted items.
-    auto row = rows.begin();
+    out.reserve(candidates.size());
     for (std::int64_t id : candidates) {
-        row = std::lower_bound(row, rows.end(), id, [](const ItemFacts& f, std::int64_t v) { return f.id < v; });
-        if (row == rows.end()) break;
-        if (row->id == id) admit(*row);
+        if (const ItemFacts* item = facts.find(id)) admit(*item);  // ids the facts do not know are deleted items
     }
     return out;
 }
 
 std::map<std::string, std::vector<FacetCount>> count_facets(const std::vector<const ItemFacts*>& items,
                                                             const FactTable& facts, const Vocabulary& vocabulary) {
+    struct Facet {
+        const char* name;
+        std::string_view kind;  // vocabulary for the labels
+        std::vector<std::uint32_t> counts;
+    };
+    Facet facets[] = {{"type", "item_type", {}}, {"category", "relic_category", {}}, {"period", "period", {}}, {"place", "", {}}};
+    for (Facet& facet : facets) facet.counts.assign(facts.strings().size(), 0);
+    for (const ItemFacts* item : items) {  // one pass: the items are scattered in memory
+        ++facets[0].counts[item->type];
+        ++facets[1].counts[item->relic_category ? item->relic_category : item->ich_category];
+        ++facets[2].counts[item->period];
+        ++facets[3].counts[item->place];
+    }
     std::map<std::string, std::vector<FacetCount>> out;
-    std::vector<std::uint32_t> counts(facts.strings().size());
-    auto tally = [&](const char* facet, std::string_view kind, auto value_of) {
-        std::fill(counts.begin(), counts.end(), 0);
-        std::vector<std::uint32_t> seen;
-        for (const ItemFacts* item : items) {
-            const std::uint32_t value = value_of(*item);
-            if (value == 0) continue;
-            if (counts[value]++ == 0) seen.push_back(value);
-        }
-        std::vector<FacetCount>& list = out[facet];
-        for (std::uint32_t value : seen) {
+    for (const Facet& facet : facets) {
+        std::vector<FacetCount>& list = out[facet.name];
+        for (std::uint32_t value = 1; value < facet.counts.size(); ++value) {  // 0: no value
+            if (!facet.counts[value]) continue;
             const std::string& code = facts.strings()[value];
-            FacetCount count{code, code, counts[value]};
-            if (!kind.empty()) {
-                const VocabTerm* term = vocabulary.find(kind, code);
-                if (!term && kind == "relic_category") term = vocabulary.find("ich_category", code);
+            FacetCount count{code, code, facet.counts[value]};
+            if (!facet.kind.empty()) {
+                const VocabTerm* term = vocabulary.find(facet.kind, code);
+                if (!term && facet.kind == "relic_category") term = vocabulary.find("ich_category", code);
                 if (term) count.label = term->zh;
             }
             list.push_back(std::move(count));
@@ -180,11 +183,7 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const std::vector<co
             return a.count != b.count ? a.count > b.count : a.value < b.value;
         });
         if (list.size() > 20) list.resize(20);
-    };
-    tally("type", "item_type", [](const ItemFacts& f) { return f.type; });
-    tally("category", "relic_category", [](const ItemFacts& f) { return f.relic_category ? f.relic_category : f.ich_category; });
-    tally("period", "period", [](const ItemFacts& f) { return f.period; });
-    tally("place", "", [](const ItemFacts& f) { return f.place; });
+    }
     return out;
 }
 

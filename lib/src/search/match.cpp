@@ -4,6 +4,7 @@
 #include <cctype>
 #include <iterator>
 
+#include "search/hanzi.hpp"
 #include "search/tokenizer.hpp"
 
 namespace wenyuan::search {
@@ -62,6 +63,21 @@ std::string pinyin_expression(const QueryTerm& term) {
 
 namespace {
 
+// Whether the text is one run of Han characters (and nothing else).
+bool one_han_run(std::string_view text) {
+    if (text.empty()) return false;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        const std::size_t width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 0;
+        if (width == 0 || at + width > text.size()) return false;
+        char32_t cp = width == 3 ? (lead & 0x0F) : (lead & 0x07);
+        for (std::size_t i = 1; i < width; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+        if (!is_han(cp)) return false;
+        at += width;
+    }
+    return true;
+}
+
 // English words too common to search for, dropped from a query that has other words.
 bool is_stopword(const QueryTerm& term) {
     static constexpr std::string_view kStopwords[] = {
@@ -89,6 +105,7 @@ MatchPlan plan_match(const ParsedQuery& query) {
             continue;
         }
         plan.text_terms.push_back(text);
+        plan.set_terms.push_back(one_han_run(term.text) ? fts_literal(std::string(kBigramsOnly) + term.text) : text);
         plan.words.push_back(term.text);
         plan.any_text += (plan.any_text.empty() ? "" : " OR ") + text;
         const std::string pinyin = pinyin_expression(term);
@@ -117,7 +134,7 @@ Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
     IdSet& result = wanted.ids;
     IdSet any;
     for (std::size_t i = 0; i < plan.text_terms.size(); ++i) {
-        auto ids = matching_ids(db, "search_text", plan.text_terms[i]);
+        auto ids = matching_ids(db, "search_text", plan.set_terms[i]);
         if (!ids) return fail(std::move(ids).error());
         if (!plan.pinyin_terms[i].empty()) {
             auto pinyin = matching_ids(db, "search_pinyin", plan.pinyin_terms[i]);

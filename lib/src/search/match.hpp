@@ -31,6 +31,7 @@ std::string pinyin_expression(const QueryTerm& term);
 struct MatchPlan {
     bool all_items = false;     ///< no usable word: every item matches
     std::vector<std::string> text_terms;    ///< one literal per wanted term
+    std::vector<std::string> set_terms;     ///< the same, cheapest form for collecting ids
     std::vector<std::string> pinyin_terms;  ///< per wanted term: its pinyin expression or ""
     std::vector<std::string> excluded;      ///< literals of -terms
     std::string any_text;       ///< wanted terms OR'ed, for BM25 and snippets

@@ -311,14 +311,18 @@ bool emit_letters_query(Emitter& emit, const Piece& piece, bool allow_partial) {
 void tokenize_text(std::string_view utf8, TokenMode mode, const TokenSink& sink) {
     Emitter emit(sink);
     std::string buffer;
-    for (std::size_t at = 0; at < utf8.size();) {
+    const bool bigrams_only = mode != TokenMode::document && utf8.starts_with(kBigramsOnly);
+    bool after_han = false;
+    for (std::size_t at = bigrams_only ? kBigramsOnly.size() : 0; at < utf8.size();) {
         const Char c = read_char(utf8, at);
         if (is_han(c.cp)) {
             const Char next = c.end < utf8.size() ? read_char(utf8, c.end) : Char{};
             const Char* pair = c.end < utf8.size() && is_han(next.cp) ? &next : nullptr;
-            const bool more = mode == TokenMode::document ? emit_han_document(emit, buffer, c, pair)
-                                                          : emit_han_query(emit, buffer, c, pair);
+            const bool skip = bigrams_only && after_han && !pair;
+            const bool more = skip || (mode == TokenMode::document ? emit_han_document(emit, buffer, c, pair)
+                                                                    : emit_han_query(emit, buffer, c, pair));
             if (!more) return;
+            after_han = true;
             at = c.end;
         } else if (is_word_start(c.cp)) {
             buffer.clear();
@@ -335,6 +339,7 @@ void tokenize_text(std::string_view utf8, TokenMode mode, const TokenSink& sink)
         } else {
             at = c.end;
         }
+        if (!is_han(c.cp)) after_han = false;
     }
 }
 

@@ -40,6 +40,11 @@
 
 namespace wenyuan::search {
 
+/// A query string starting with this private-use character leaves out the trailing unigram of a
+/// Han run: 青铜 → 青铜 alone, which matches the same documents with one doclist instead of two.
+/// For literals that are one Han run, used to collect ids (highlighting needs the unigram).
+inline constexpr std::string_view kBigramsOnly = "\uE000";
+
 enum class TokenMode {
     document,      ///< text being indexed, or re-read by highlight()/snippet()
     query,         ///< a bareword or quoted string in a MATCH expression
