@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <cstring>
 
-#include "search/fold.hpp"
 
 namespace wenyuan::search {
 namespace {
 
 constexpr const char* kFactColumns =
-    "SELECT id, type, coalesce(relic_category, ''), coalesce(ich_category, ''), coalesce(period, ''), "
-    "coalesce(place, ''), coalesce(material, ''), year_start, year_end, access = 'public', length(title), title, coalesce(title_en, '') FROM items ";
+    "SELECT item_id, type, relic_category, ich_category, period, place, material, year_start, year_end, public, "
+    "title_chars, title_folded, title_initials FROM search_facts ";
 
 bool by_id(const ItemFacts& facts, std::int64_t id) { return facts.id < id; }
 
@@ -41,10 +40,9 @@ ItemFacts FactTable::from_row(const sql::Stmt& row) {
     if (!row.is_null(8)) facts.year_end = static_cast<std::int32_t>(row.int64(8));
     facts.is_public = row.int64(9) != 0;
     facts.title_chars = static_cast<std::uint16_t>(std::min<std::int64_t>(row.int64(10), 0xffff));
-    const std::string title = row.text(11);
     facts.title_at = static_cast<std::uint32_t>(titles_.size());
-    append_counted(fold_text(title + "\n" + row.text(12)));
-    append_counted(initials_of(title));
+    append_counted(row.text(11));
+    append_counted(row.text(12));
     return facts;
 }
 
@@ -53,7 +51,7 @@ Result<void> FactTable::load(const sql::Db& db) {
     titles_.clear();
     strings_ = StringPool();
     dirty_.clear();
-    auto stmt = db.prepare(std::string(kFactColumns) + "WHERE deleted_at IS NULL ORDER BY id");
+    auto stmt = db.prepare(std::string(kFactColumns) + "ORDER BY item_id");
     if (!stmt) return fail(std::move(stmt).error());
     WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { rows_.push_back(from_row(row)); }));
     index_rows();
@@ -62,7 +60,7 @@ Result<void> FactTable::load(const sql::Db& db) {
 }
 
 Result<void> FactTable::reread(const sql::Db& db, std::int64_t id) {
-    auto stmt = db.cached(std::string(kFactColumns) + "WHERE id = ?1 AND deleted_at IS NULL");
+    auto stmt = db.cached(std::string(kFactColumns) + "WHERE item_id = ?1");
     if (!stmt) return fail(std::move(stmt).error());
     (*stmt)->bind(1, id);
     auto row = (*stmt)->step();

@@ -1,5 +1,6 @@
 // The facts search filters and counts by (type, category, period, place, material, years,
-// access), for every live item, held in memory in id order. A large result set is filtered and
+// access, folded title), for every live item, held in memory in id order. They are loaded from
+// the narrow search_facts table the index keeps beside search_docs. A large result set is filtered and
 // faceted in one merge pass over it instead of one catalog lookup per match. Private to the
 // library.
 #pragma once

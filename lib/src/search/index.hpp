@@ -26,6 +26,9 @@ SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary);
 /// Creates the index tables (schema migration 2) and indexes every existing item.
 Result<void> create_index(const sql::Db& db);
 
+/// Creates the search_facts table (schema migration 3) and fills it for every existing item.
+Result<void> create_facts(const sql::Db& db);
+
 /// Indexes an item that was just inserted (never indexed before), inside the caller's transaction.
 Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary);
 
@@ -33,8 +36,8 @@ Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabular
 /// transaction.
 Result<void> reindex_item(const sql::Db& db, std::int64_t item_id, const Vocabulary& vocabulary);
 
-/// Compares the index with the catalog: every live item indexed with its current text, nothing
-/// else indexed, and FTS5's own integrity check.
+/// Compares the index with the catalog: every live item indexed with its current text and facts,
+/// nothing else indexed, and FTS5's own integrity check.
 Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::vector<VerifyProblem>& problems);
 
 }  // namespace wenyuan::search
