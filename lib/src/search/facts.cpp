@@ -27,17 +27,25 @@ std::uint32_t StringPool::find(std::string_view text) const {
     return found == ids_.end() ? 0 : found->second;
 }
 
+std::uint16_t FactTable::code(std::string_view text) {
+    const std::uint32_t number = codes_.intern(text);
+    return number <= 0xffff ? static_cast<std::uint16_t>(number) : 0;  // vocabularies hold hundreds, not 65,535
+}
+
 ItemFacts FactTable::from_row(const sql::Stmt& row) {
+    auto year = [&](int column) {
+        return static_cast<std::int16_t>(std::clamp<std::int64_t>(row.int64(column), -32767, 32767));
+    };
     ItemFacts facts;
-    facts.id = row.int64(0);
-    facts.type = strings_.intern(row.text(1));
-    facts.relic_category = strings_.intern(row.text(2));
-    facts.ich_category = strings_.intern(row.text(3));
-    facts.period = strings_.intern(row.text(4));
+    facts.id = static_cast<std::uint32_t>(row.int64(0));
+    facts.type = code(row.text(1));
+    facts.relic_category = code(row.text(2));
+    facts.ich_category = code(row.text(3));
+    facts.period = code(row.text(4));
     facts.place = strings_.intern(row.text(5));
     facts.material = strings_.intern(row.text(6));
-    if (!row.is_null(7)) facts.year_start = static_cast<std::int32_t>(row.int64(7));
-    if (!row.is_null(8)) facts.year_end = static_cast<std::int32_t>(row.int64(8));
+    if (!row.is_null(7)) facts.year_start = year(7);
+    if (!row.is_null(8)) facts.year_end = year(8);
     facts.is_public = row.int64(9) != 0;
     facts.title_chars = static_cast<std::uint16_t>(std::min<std::int64_t>(row.int64(10), 0xffff));
     facts.title_at = static_cast<std::uint32_t>(titles_.size());
@@ -50,7 +58,11 @@ Result<void> FactTable::load(const sql::Db& db) {
     rows_.clear();
     titles_.clear();
     strings_ = StringPool();
+    codes_ = StringPool();
     dirty_.clear();
+    auto largest = db.scalar("SELECT coalesce(max(item_id), 0) FROM search_facts");
+    if (!largest) return fail(std::move(largest).error());
+    if (*largest > 0x7fffffff) return fail(Errc::internal, "search: item ids above 2,147,483,647 are not supported");
     auto stmt = db.prepare(std::string(kFactColumns) + "ORDER BY item_id");
     if (!stmt) return fail(std::move(stmt).error());
     WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { rows_.push_back(from_row(row)); }));

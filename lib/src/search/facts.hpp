@@ -32,13 +32,15 @@ private:
     std::unordered_map<std::string, std::uint32_t> ids_;
 };
 
+/// 32 bytes per item: a million items take 32 MB (plus their titles).
 struct ItemFacts {
-    static constexpr std::int32_t kNoYear = std::numeric_limits<std::int32_t>::min();
+    static constexpr std::int16_t kNoYear = std::numeric_limits<std::int16_t>::min();
 
-    std::int64_t id = 0;
-    std::uint32_t type = 0, relic_category = 0, ich_category = 0, period = 0, place = 0, material = 0;
-    std::int32_t year_start = kNoYear, year_end = kNoYear;
+    std::uint32_t id = 0;
+    std::uint16_t type = 0, relic_category = 0, ich_category = 0, period = 0;  ///< numbers in codes()
+    std::uint32_t place = 0, material = 0;                                     ///< numbers in strings()
     std::uint32_t title_at = 0;     ///< where the folded title and its initials start in FactTable's text
+    std::int16_t year_start = kNoYear, year_end = kNoYear;  ///< clamped to ±32,767
     std::uint16_t title_chars = 0;  ///< characters in the title: a short title that matches is a focused one
     bool is_public = false;
 };
@@ -55,7 +57,8 @@ public:
     void mark_dirty(std::int64_t item_id);
 
     const std::vector<ItemFacts>& rows() const noexcept { return rows_; }
-    const StringPool& strings() const noexcept { return strings_; }
+    const StringPool& strings() const noexcept { return strings_; }  ///< places and materials
+    const StringPool& codes() const noexcept { return codes_; }      ///< vocabulary codes
     /// The Chinese and English title, folded (search/fold.hpp).
     std::string_view folded_title(const ItemFacts& item) const;
     /// The initials of the title's Han characters ("qtj" for 青铜镜).
@@ -67,12 +70,13 @@ private:
     Result<void> load(const sql::Db& db);
     Result<void> reread(const sql::Db& db, std::int64_t id);
     ItemFacts from_row(const sql::Stmt& row);
+    std::uint16_t code(std::string_view text);
     void append_counted(std::string_view text);
     std::string_view counted_at(std::size_t at) const;
     void index_rows();
 
     std::vector<ItemFacts> rows_;  ///< ordered by id
-    StringPool strings_;
+    StringPool strings_, codes_;
     std::string titles_;  ///< per item: folded title and initials, each after its 16-bit length
     std::vector<std::int32_t> row_of_id_;  ///< item id → index in rows_, or -1
     std::unordered_set<std::int64_t> dirty_;

@@ -8,8 +8,8 @@ namespace {
 
 constexpr std::uint32_t kNoString = std::numeric_limits<std::uint32_t>::max();
 
-std::uint32_t string_number(const FactTable& facts, std::string_view text) {
-    const std::uint32_t id = facts.strings().find(text);
+std::uint32_t code_number(const FactTable& facts, std::string_view text) {
+    const std::uint32_t id = facts.codes().find(text);
     return id == 0 ? kNoString : id;
 }
 
@@ -48,26 +48,26 @@ Result<FactFilter> FactFilter::compile(const sql::Db& db, const ParsedQuery& que
         if (wanted.field == "type") {
             condition.kind = Condition::Kind::type;
             const VocabTerm* term = vocabulary.find("item_type", wanted.value);
-            condition.strings.push_back(string_number(facts, term ? term->code : wanted.value));
+            condition.strings.push_back(code_number(facts, term ? term->code : wanted.value));
         } else if (wanted.field == "category") {
             condition.kind = Condition::Kind::category;
-            condition.strings.push_back(string_number(facts, wanted.value));
+            condition.strings.push_back(code_number(facts, wanted.value));
             for (const char* kind : {"relic_category", "ich_category"}) {
                 if (const VocabTerm* term = vocabulary.find(kind, wanted.value)) {
-                    condition.strings.push_back(string_number(facts, term->code));
+                    condition.strings.push_back(code_number(facts, term->code));
                 }
             }
         } else if (wanted.field == "period") {
             // A period and its sub-periods (汉 → 西汉, 新莽, 东汉), or any item dated within them.
             condition.kind = Condition::Kind::period;
-            condition.strings.push_back(string_number(facts, wanted.value));
+            condition.strings.push_back(code_number(facts, wanted.value));
             const VocabTerm* named = vocabulary.find("period", wanted.value);
             for (const VocabTerm* term : vocabulary.terms("period")) {
                 if (term->zh != wanted.value && term->parent != wanted.value && term->code != wanted.value &&
                     term != named) {
                     continue;
                 }
-                condition.strings.push_back(string_number(facts, term->code));
+                condition.strings.push_back(code_number(facts, term->code));
                 if (term->start_year || term->end_year) {
                     condition.years.emplace_back(term->start_year.value_or(-100000), term->end_year.value_or(100000));
                 }
@@ -158,7 +158,7 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const std::vector<co
         std::vector<std::uint32_t> counts;
     };
     Facet facets[] = {{"type", "item_type", {}}, {"category", "relic_category", {}}, {"period", "period", {}}, {"place", "", {}}};
-    for (Facet& facet : facets) facet.counts.assign(facts.strings().size(), 0);
+    for (Facet& facet : facets) facet.counts.assign((facet.kind.empty() ? facts.strings() : facts.codes()).size(), 0);
     for (const ItemFacts* item : items) {  // one pass: the items are scattered in memory
         ++facets[0].counts[item->type];
         ++facets[1].counts[item->relic_category ? item->relic_category : item->ich_category];
@@ -170,7 +170,7 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const std::vector<co
         std::vector<FacetCount>& list = out[facet.name];
         for (std::uint32_t value = 1; value < facet.counts.size(); ++value) {  // 0: no value
             if (!facet.counts[value]) continue;
-            const std::string& code = facts.strings()[value];
+            const std::string& code = (facet.kind.empty() ? facts.strings() : facts.codes())[value];
             FacetCount count{code, code, facet.counts[value]};
             if (!facet.kind.empty()) {
                 const VocabTerm* term = vocabulary.find(facet.kind, code);

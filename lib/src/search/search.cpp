@@ -32,7 +32,7 @@ Result<void> add_snippet(const sql::Db& db, const search::MatchPlan& plan, Searc
 Result<SearchHit> make_hit(const sql::Db& db, const search::Ranked& ranked) {
     auto stmt = db.cached("SELECT title, coalesce(title_en, ''), type FROM items WHERE id = ?1");
     if (!stmt) return fail(std::move(stmt).error());
-    (*stmt)->bind(1, ranked.item->id);
+    (*stmt)->bind(1, static_cast<std::int64_t>(ranked.item->id));
     auto row = (*stmt)->step();
     if (!row) return fail(std::move(row).error());
     if (!*row) return fail(Errc::internal, "search: item " + std::to_string(ranked.item->id) + " vanished");
