@@ -89,17 +89,19 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
     const std::string phrase = fold_phrase(plan.whole_phrase);
     const std::size_t pool = std::max(kExactlyScored, wanted);
     if (items.size() > pool) {
-        std::vector<std::pair<int, const ItemFacts*>> keyed;
+        // Sort keys of 8 bytes: the prior above the title's shortness, and the position in
+        // `items` (which is in id order, so a later position is a newer item).
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;
         keyed.reserve(items.size());
-        for (const ItemFacts* item : items) keyed.emplace_back(title_prior(facts, *item, phrase, terms), item);
+        for (std::uint32_t i = 0; i < items.size(); ++i) {
+            const auto prior = static_cast<std::uint32_t>(title_prior(facts, *items[i], phrase, terms));
+            keyed.emplace_back(prior << 16 | (0xffffu - items[i]->title_chars), i);
+        }
         std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(pool), keyed.end(),
-                          [](const auto& a, const auto& b) {
-                              if (a.first != b.first) return a.first > b.first;
-                              if (a.second->title_chars != b.second->title_chars) return a.second->title_chars < b.second->title_chars;
-                              return a.second->id > b.second->id;
-                          });
-        items.clear();
-        for (std::size_t i = 0; i < pool; ++i) items.push_back(keyed[i].second);
+                          [](const auto& a, const auto& b) { return a > b; });
+        std::vector<const ItemFacts*> best;
+        for (std::size_t i = 0; i < pool; ++i) best.push_back(items[keyed[i].second]);
+        items = std::move(best);
     }
 
     // BM25 as FTS5 computes it (the weighted term frequency over the columns, the document's
