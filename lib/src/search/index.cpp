@@ -200,7 +200,8 @@ CREATE TABLE search_facts (
     std::vector<Item> live;
     WENYUAN_TRY(items->each([&](const sql::Stmt& row) { live.push_back(item_from_row(row)); }));
     for (const Item& item : live) WENYUAN_TRY(write_facts(db, item.id, facts_of(item)));
-    return {};
+    // Version 3 also indexes pairs of initials (^qt for 青铜): re-read the pinyin of every item.
+    return db.exec("INSERT INTO search_pinyin(search_pinyin) VALUES ('rebuild')");
 }
 
 Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::vector<VerifyProblem>& problems) {

@@ -26,7 +26,8 @@ SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary);
 /// Creates the index tables (schema migration 2) and indexes every existing item.
 Result<void> create_index(const sql::Db& db);
 
-/// Creates the search_facts table (schema migration 3) and fills it for every existing item.
+/// Schema migration 3: creates the search_facts table and fills it for every existing item, and
+/// rebuilds the pinyin index, which from version 3 on holds pairs of initials.
 Result<void> create_facts(const sql::Db& db);
 
 /// Indexes an item that was just inserted (never indexed before), inside the caller's transaction.

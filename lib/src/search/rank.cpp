@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "search/fold.hpp"
+#include "search/tokenizer.hpp"
+#include <cctype>
 
 namespace wenyuan::search {
 namespace {
@@ -29,8 +31,14 @@ std::vector<Term> terms_of(const MatchPlan& plan, const std::vector<std::size_t>
         Term term{fold_phrase(plan.words[i]), {}, {}, idf(indexed, i < counts.size() ? counts[i] : indexed / 2)};
         if (!plan.pinyin_terms[i].empty()) {
             term.pinyin = pinyin_sequences(plan.words[i]);
-            if (!term.pinyin.empty()) {
-                for (const std::string& token : term.pinyin.front()) term.initials += token[0] == '^' ? token[1] : token[0];
+            // The letters a title's initials would show: qt for qt, qt for qingtong.
+            const auto segmented = segment_pinyin(plan.words[i]);
+            if (segmented.empty() || looks_like_initials(plan.words[i])) {
+                for (char c : plan.words[i]) {
+                    if (std::isalpha(static_cast<unsigned char>(c))) term.initials += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                }
+            } else {
+                for (const std::string& syllable : segmented.front()) term.initials += syllable[0];
             }
         }
         terms.push_back(std::move(term));
