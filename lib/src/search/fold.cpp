@@ -112,14 +112,26 @@ PinyinPositions pinyin_positions(std::string_view text) {
     return positions;
 }
 
-std::vector<std::vector<std::string>> pinyin_sequences(std::string_view term) {
-    std::string compact;
-    for (char c : term) {
-        if (std::isalpha(static_cast<unsigned char>(c))) compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        else if (c != ' ' && c != '\'') return {};
+std::string pinyin_letters(std::string_view text, bool keep_boundaries) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (std::isalpha(c)) {
+            out += static_cast<char>(std::tolower(c));
+        } else if (text.compare(i, 2, "ü") == 0 || text.compare(i, 2, "Ü") == 0) {
+            out += 'v';
+            ++i;
+        } else if (keep_boundaries) {
+            out += static_cast<char>(c);
+        }
     }
+    return out;
+}
+
+std::vector<std::vector<std::string>> pinyin_sequences(std::string_view term) {
+    const std::string compact = pinyin_letters(term, false);
     if (compact.empty()) return {};
-    std::vector<std::vector<std::string>> sequences = segment_pinyin(compact);
+    std::vector<std::vector<std::string>> sequences = segment_pinyin(pinyin_letters(term, true));
     if (sequences.empty() || looks_like_initials(compact)) {
         std::vector<std::string> initials;
         tokenize_pinyin(compact, TokenMode::query, [&](const Token& token) {

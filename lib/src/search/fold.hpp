@@ -30,6 +30,10 @@ std::string initials_of(std::string_view text);
 using PinyinPositions = std::vector<std::vector<std::string>>;
 PinyinPositions pinyin_positions(std::string_view text);
 
+/// The letters of typed pinyin, lower case, with ü (and Ü) written v; spaces and apostrophes
+/// kept when `keep_boundaries` (segment_pinyin reads "xi'an" as xi an), dropped otherwise.
+std::string pinyin_letters(std::string_view text, bool keep_boundaries);
+
 /// The token sequences a typed pinyin term may stand for (qingtong → [qing, tong]; qt → [^q, ^t];
 /// a trailing "*" marks a syllable prefix). Empty when the term is not pinyin.
 std::vector<std::vector<std::string>> pinyin_sequences(std::string_view term);

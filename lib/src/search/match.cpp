@@ -4,6 +4,7 @@
 #include <cctype>
 #include <iterator>
 
+#include "search/fold.hpp"
 #include "search/hanzi.hpp"
 #include "search/tokenizer.hpp"
 
@@ -29,21 +30,25 @@ bool has_tokens(std::string_view text) {
 
 bool pinyin_candidate(std::string_view text) {
     bool letter = false;
-    for (char c : text) {
-        if (std::isalpha(static_cast<unsigned char>(c))) letter = true;
-        else if (c != ' ' && c != '\'') return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (std::isalpha(c)) {
+            letter = true;
+        } else if (text.compare(i, 2, "ü") == 0 || text.compare(i, 2, "Ü") == 0) {
+            letter = true;
+            ++i;
+        } else if (c != ' ' && c != '\'') {
+            return false;
+        }
     }
     return letter;
 }
 
 std::string pinyin_expression(const QueryTerm& term) {
     if (term.phrase || !pinyin_candidate(term.text)) return {};
-    std::string compact;
-    for (char c : term.text) {
-        if (std::isalpha(static_cast<unsigned char>(c))) compact += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    const std::string compact = pinyin_letters(term.text, false);
     std::vector<std::string> alternatives;
-    for (const auto& syllables : segment_pinyin(compact)) {
+    for (const auto& syllables : segment_pinyin(pinyin_letters(term.text, true))) {
         std::string phrase;
         bool prefix = false;
         for (std::string syllable : syllables) {

@@ -119,7 +119,7 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
         double frequency[16] = {};  // per term (at most 16 are scored)
         double pinyin[16] = {};
         std::size_t length = 0;
-        bool phrase_in_title = false, pinyin_phrase_in_title = false;
+        bool phrase_in_title = false, title_is_phrase = false, pinyin_phrase_in_title = false;
     };
     const bool multiword_pinyin = terms.size() > 1 && pinyin_candidate(plan.whole_phrase);
     const auto phrase_pinyin = multiword_pinyin ? pinyin_sequences(plan.whole_phrase) : std::vector<std::vector<std::string>>{};
@@ -135,6 +135,12 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
             s.length += count_units(folded[c]);
         }
         s.phrase_in_title = folded[0].find(phrase) != std::string::npos;
+        // The query is the whole title (蜀绣 for the item 蜀绣, not only 蜀繡屏風): ranked above.
+        for (std::size_t start = 0; s.phrase_in_title && start <= doc->columns[0].size();) {
+            const std::size_t end = std::min(doc->columns[0].find('\n', start), doc->columns[0].size());
+            s.title_is_phrase = s.title_is_phrase || fold_phrase(std::string_view(doc->columns[0]).substr(start, end - start)) == phrase;
+            start = end + 1;
+        }
         PinyinPositions title_pinyin, all_pinyin;
         const bool any_pinyin = std::any_of(terms.begin(), terms.end(), [](const Term& t) { return !t.pinyin.empty(); });
         if (any_pinyin) {
@@ -157,6 +163,7 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
     for (const Scoring& s : scored) {
         const double norm = kK1 * (1 - kB + kB * static_cast<double>(s.length) / average);
         double score = s.phrase_in_title ? 100.0 : 0.0;
+        if (s.title_is_phrase) score += 50.0;
         if (s.pinyin_phrase_in_title) score += 50.0;
         for (std::size_t t = 0; t < terms.size() && t < 16; ++t) {
             score += terms[t].idf * s.frequency[t] * (kK1 + 1) / (s.frequency[t] + norm);

@@ -1,4 +1,4 @@
-// Ranking: the whole query as a phrase in a title first, then BM25 (title weighted above keywords,
+// Ranking: a title that is the whole query first, then the whole query as a phrase in a title, then BM25 (title weighted above keywords,
 // places and body; pinyin matches at half weight, in a title above elsewhere), then the newest.
 //
 // FTS5's bm25() over every match of a common word costs about 3 µs per document (250 ms for
