@@ -10,6 +10,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <sstream>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +23,8 @@
 #include <vector>
 
 #include "search_corpus.hpp"
+#include "wenyuan/csv.hpp"
+#include "wenyuan/fields.hpp"
 #include "wenyuan/archive.hpp"
 #include "wenyuan/search.hpp"
 
@@ -268,10 +274,96 @@ void run_anchors(const fs::path& dir) {
     sqlite3_close(db);
 }
 
+// Recall on the correctness set (tests/lib/fixtures): the share of expected items each engine
+// finds, per class, for the classes a plain FTS5 table can be asked at all (no filters, no access
+// levels, no hostile input). Ours is run through search_items(); the anchors get each query as
+// one FTS5 string over the same text.
+void print_test_set_recall(const fs::path& work) {
+    const fs::path fixtures = fs::path(WENYUAN_SOURCE_DIR) / "tests/lib/fixtures";
+    const fs::path dir = work / "wenyuan-bench-search-testset";
+    fs::remove_all(dir);
+    auto archive = must(Archive::create(dir), "create");
+    auto table = must(wenyuan::read_csv_file(fixtures / "search_catalog.csv"), "search_catalog.csv");
+    std::vector<wenyuan::Item> items;
+    for (const wenyuan::CsvRow& row : table.rows) {
+        wenyuan::Item item;
+        for (std::size_t c = 0; c < table.header.size(); ++c) {
+            if (!row.cells[c].empty()) must(wenyuan::set_field(item, *wenyuan::find_field(table.header[c]), row.cells[c], archive.vocabulary()), "field");
+        }
+        items.push_back(item);
+    }
+    const auto ids = must(archive.add_items(items, "bench"), "add_items");
+    std::map<std::int64_t, std::string> key_of;
+    for (std::size_t i = 0; i < ids.size(); ++i) key_of[ids[i]] = items[i].key;
+
+    sqlite3* db = nullptr;
+    sqlite3_open(":memory:", &db);
+    sqlite3_exec(db, ("ATTACH '" + (dir / "catalog.db").string() + "' AS cat").c_str(), nullptr, nullptr, nullptr);
+    for (const char* tokenizer : {"unicode61", "trigram"}) {
+        const std::string t = std::string("plain_") + tokenizer;
+        sqlite3_exec(db, ("CREATE VIRTUAL TABLE " + t + " USING fts5(text, tokenize = '" + tokenizer + "'); INSERT INTO " + t +
+                          "(rowid, text) SELECT item_id, title || ' ' || keywords || ' ' || places || ' ' || body FROM cat.search_docs")
+                             .c_str(), nullptr, nullptr, nullptr);
+    }
+    auto anchor = [&](const std::string& t, const std::string& query) {
+        std::set<std::string> keys;
+        std::string literal = "\"";
+        for (char c : query) literal += c == '"' ? std::string("\"\"") : std::string(1, c);
+        literal += "\"";
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db, ("SELECT rowid FROM " + t + " WHERE " + t + " MATCH ?1").c_str(), -1, &stmt, nullptr) == SQLITE_OK) {
+            sqlite3_bind_text(stmt, 1, literal.c_str(), -1, SQLITE_TRANSIENT);
+            while (sqlite3_step(stmt) == SQLITE_ROW) keys.insert(key_of[sqlite3_column_int64(stmt, 0)]);
+        }
+        sqlite3_finalize(stmt);
+        return keys;
+    };
+
+    std::map<std::string, std::array<double, 4>> recall;  // class → expected, ours, unicode61, trigram
+    std::ifstream cases(fixtures / "search_queries.tsv");
+    for (std::string line; std::getline(cases, line);) {
+        std::vector<std::string> cells;
+        std::size_t start = 0;
+        for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1) cells.push_back(line.substr(start, tab - start));
+        cells.push_back(line.substr(start));
+        if (line.empty() || line[0] == '#' || cells.size() != 4) continue;
+        const std::string& kind = cells[0];
+        if (kind == "filter" || kind == "access" || kind == "hostile" || kind == "exclusion" || cells[3] == "-") continue;
+        std::set<std::string> expected;
+        std::istringstream words(cells[3]);
+        for (std::string word; words >> word;) expected.insert(word);
+        wenyuan::SearchOptions options;
+        options.limit = 1000;
+        std::set<std::string> ours;
+        for (const auto& hit : must(wenyuan::search_items(archive, cells[1], options), "search").hits) ours.insert(key_of[hit.id]);
+        auto hits = [&](const std::set<std::string>& found) {
+            double n = 0;
+            for (const std::string& key : expected) n += found.count(key) ? 1 : 0;
+            return n;
+        };
+        auto& r = recall[kind];
+        r[0] += static_cast<double>(expected.size());
+        r[1] += hits(ours);
+        r[2] += hits(anchor("plain_unicode61", cells[1]));
+        r[3] += hits(anchor("plain_trigram", cells[1]));
+    }
+    sqlite3_close(db);
+    std::printf("\nrecall on the correctness set (tests/lib/fixtures/search_queries.tsv), share of expected items found\n");
+    std::printf("%-12s %8s %8s %10s %8s\n", "class", "expected", "ours", "unicode61", "trigram");
+    for (const auto& [kind, r] : recall) {
+        std::printf("%-12s %8.0f %7.0f%% %9.0f%% %7.0f%%\n", kind.c_str(), r[0], 100 * r[1] / r[0], 100 * r[2] / r[0], 100 * r[3] / r[0]);
+    }
+    fs::remove_all(dir);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc == 3 && std::string_view(argv[1]) == "--memory") return kiosk_memory(argv[2]);
+    if (argc == 3 && std::string_view(argv[1]) == "--recall") {
+        print_test_set_recall(argv[2]);
+        return 0;
+    }
     const std::size_t count = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
     const fs::path base = argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path();
     const fs::path dir = base / ("wenyuan-bench-search-" + std::to_string(count));
@@ -293,5 +385,6 @@ int main(int argc, char** argv) {
     run_queries(dir);
     print_kiosk_memory(argv[0], dir);
     run_anchors(dir);
+    print_test_set_recall(base);
     return 0;
 }
