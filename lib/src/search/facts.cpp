@@ -131,6 +131,32 @@ void FactTable::mark_dirty(std::int64_t item_id) {
     dirty_.insert(item_id);
 }
 
+Result<bool> FactTable::refresh_if_loaded(const sql::Db& db) {
+    if (!loaded_) return false;
+    auto version = db.scalar("PRAGMA data_version");
+    if (!version) return fail(std::move(version).error());
+    if (*version != data_version_) {
+        loaded_ = false;
+        return false;
+    }
+    WENYUAN_TRY(refresh(db));
+    return true;
+}
+
+Result<void> FactTable::load_ids(const sql::Db& db, const std::vector<std::int64_t>& ids) {
+    auto stmt = db.cached(std::string(kFactColumns) + "WHERE item_id = ?1");
+    if (!stmt) return fail(std::move(stmt).error());
+    for (std::int64_t id : ids) {
+        (*stmt)->reset();
+        (*stmt)->bind(1, id);
+        auto row = (*stmt)->step();
+        if (!row) return fail(std::move(row).error());
+        if (*row) rows_.push_back(from_row(**stmt));  // no row: a deleted item
+    }
+    index_rows();
+    return {};
+}
+
 Result<void> FactTable::refresh(const sql::Db& db) {
     auto version = db.scalar("PRAGMA data_version");
     if (!version) return fail(std::move(version).error());

@@ -52,6 +52,15 @@ public:
     /// Brings the table up to date: loads it on first use or after another connection's commit,
     /// else re-reads the items marked dirty.
     Result<void> refresh(const sql::Db& db);
+    /// refresh() without loading: true when the table was loaded and is now current, false when
+    /// it would have to be (re)loaded.
+    Result<bool> refresh_if_loaded(const sql::Db& db);
+    /// Fills a table with the facts of these items only (ascending ids): for a small result set,
+    /// reading a few rows beats loading a million. Such a table is never refreshed.
+    Result<void> load_ids(const sql::Db& db, const std::vector<std::int64_t>& ids);
+    /// Counts the searches served without loading this table; after a few, a program that keeps
+    /// searching (a kiosk) is better served by loading it.
+    bool worth_loading() noexcept { return ++searches_without_ >= 8; }
     /// Called inside the write transaction of an item; takes effect at the next refresh, which
     /// then sees whatever was committed (or rolled back).
     void mark_dirty(std::int64_t item_id);
@@ -81,6 +90,7 @@ private:
     std::vector<std::int32_t> row_of_id_;  ///< item id → index in rows_, or -1
     std::unordered_set<std::int64_t> dirty_;
     std::int64_t data_version_ = -1;
+    int searches_without_ = 0;
     bool loaded_ = false;
 };
 

@@ -82,7 +82,7 @@ int title_prior(const FactTable& facts, const ItemFacts& item, const std::string
 
 Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const FactTable& facts,
                                  std::vector<const ItemFacts*> items, const std::vector<std::size_t>& term_counts,
-                                 std::size_t wanted) {
+                                 std::size_t indexed_items, std::size_t wanted) {
     std::vector<Ranked> out;
     auto newer_first = [](const ItemFacts* a, const ItemFacts* b) { return a->id > b->id; };
     if (plan.all_items) {
@@ -92,7 +92,7 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
         return out;
     }
 
-    const std::size_t indexed = std::max<std::size_t>(facts.rows().size(), 1);
+    const std::size_t indexed = std::max<std::size_t>(indexed_items, 1);
     const std::vector<Term> terms = terms_of(plan, term_counts, indexed);
     const std::string phrase = fold_phrase(plan.whole_phrase);
     const std::size_t pool = std::max(kExactlyScored, wanted);

@@ -25,9 +25,9 @@ struct Ranked {
 inline constexpr std::size_t kExactlyScored = 200;
 
 /// The best `wanted` items (offset plus limit), best first. `term_counts` are the per-term match
-/// counts of Wanted; `indexed` is how many items the index holds.
+/// counts of Wanted; `indexed` is (about) how many items the index holds, for the IDF.
 Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const FactTable& facts,
                                  std::vector<const ItemFacts*> items, const std::vector<std::size_t>& term_counts,
-                                 std::size_t wanted);
+                                 std::size_t indexed, std::size_t wanted);
 
 }  // namespace wenyuan::search
