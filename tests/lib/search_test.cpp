@@ -252,5 +252,30 @@ TEST_F(Search, ASentenceFindsWhatHasSomeOfItsWords) {
     EXPECT_TRUE(the->hits.empty());
 }
 
+TEST_F(Search, AnOldItemTheQueryNamesOutranksThousandsOfNewerTitles) {
+    // The item 铜鼓 was catalogued first; 1,200 newer items have 铜鼓 in longer titles. Pre-ranking
+    // stops early among those, but never misses a title hardly longer than the query.
+    Item drum;
+    drum.type = "relic";
+    drum.title = "铜鼓";
+    auto first = archive->add_item(drum, {}, {}, "test");
+    ASSERT_TRUE(first);
+    std::vector<Item> items;
+    for (int i = 0; i < 1200; ++i) {
+        Item item;
+        item.type = "relic";
+        item.title = "广西出土的东汉铜鼓残片第" + std::to_string(i) + "号";
+        items.push_back(item);
+    }
+    ASSERT_TRUE(archive->add_items(items, "test"));
+    SearchOptions options;
+    options.facets = true;
+    auto results = search_items(*archive, "铜鼓", options);
+    ASSERT_TRUE(results);
+    EXPECT_EQ(results->total, 1201u);
+    ASSERT_FALSE(results->hits.empty());
+    EXPECT_EQ(results->hits[0].id, *first);
+}
+
 }  // namespace
 }  // namespace wenyuan

@@ -4,7 +4,8 @@
 // FTS5's bm25() over every match of a common word costs about 3 µs per document (250 ms for
 // 80,000), and asking it for single documents is slower still. So ranking works outside FTS5:
 // a large result set is pre-ranked from the titles held in memory (the whole phrase in a title,
-// any word in a title, the shortest title: a short title that matches is about the word), and
+// any word in a title, the shortest title: a short title that matches is about the word; walking
+// from the newest match and stopping once enough with the phrase in the title are found), and
 // only the best kExactlyScored are scored exactly with BM25, computed here from their stored
 // text and the match counts. A result set no larger than that is scored exactly in full.
 // Private to the library.
@@ -23,6 +24,9 @@ struct Ranked {
 };
 
 inline constexpr std::size_t kExactlyScored = 200;
+/// Pre-ranking stops, walking from the newest match, once this many times kExactlyScored matches
+/// of the best kind (the phrase in the title) are found.
+inline constexpr std::size_t kEnoughFactor = 4;
 
 /// The best `wanted` items (offset plus limit), best first. `term_counts` are the per-term match
 /// counts of Wanted; `indexed` is (about) how many items the index holds, for the IDF.
