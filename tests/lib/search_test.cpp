@@ -277,5 +277,27 @@ TEST_F(Search, AnOldItemTheQueryNamesOutranksThousandsOfNewerTitles) {
     EXPECT_EQ(results->hits[0].id, *first);
 }
 
+TEST_F(Search, AnOldTitleMatchIsFoundAmongTensOfThousandsOfTextMatches) {
+    // More matches than pre-ranking reads titles of, nearly all in the description only: the one
+    // old item with the phrase in its (long) title is found through the index.
+    Item named;
+    named.type = "relic";
+    named.title = "广西壮族自治区出土的东汉铜鼓残片";
+    auto first = archive->add_item(named, {}, {}, "test");
+    ASSERT_TRUE(first);
+    std::vector<Item> items(20500);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        items[i].type = "relic";
+        items[i].title = "陶片" + std::to_string(i);
+        items[i].description = "与铜鼓同出";
+    }
+    ASSERT_TRUE(archive->add_items(items, "test"));
+    auto results = search_items(*archive, "铜鼓");
+    ASSERT_TRUE(results);
+    EXPECT_EQ(results->total, 20501u);
+    ASSERT_FALSE(results->hits.empty());
+    EXPECT_EQ(results->hits[0].id, *first);
+}
+
 }  // namespace
 }  // namespace wenyuan
