@@ -120,22 +120,8 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
         for (std::uint32_t i = 0; i < items.size(); ++i) {
             if (items[i]->title_chars <= short_title) consider(i);
         }
-        auto unread = static_cast<std::uint32_t>(items.size());  // items[0, unread) not walked yet
-        for (std::size_t walked = 0; unread > 0 && best_kind < enough && walked < kWalkAtMost; ++walked) {
-            --unread;
-            if (items[unread]->title_chars > short_title) best_kind += consider(unread) ? 1 : 0;
-        }
-        if (unread > 0 && best_kind < enough && !letters_only) {
-            // Few titles hold the phrase (瓷器 is mostly a category name): find the older ones
-            // through the index instead of reading every title.
-            auto in_title = matching_ids(db, "search_text", "{title} : " + fts_literal(plan.whole_phrase));
-            if (!in_title) return fail(std::move(in_title).error());
-            for (std::uint32_t j = 0; j < unread; ++j) {
-                if (items[j]->title_chars > short_title &&
-                    std::binary_search(in_title->begin(), in_title->end(), static_cast<std::int64_t>(items[j]->id))) {
-                    consider(j);
-                }
-            }
+        for (auto i = static_cast<std::uint32_t>(items.size()); i-- > 0 && best_kind < enough;) {
+            if (items[i]->title_chars > short_title) best_kind += consider(i) ? 1 : 0;
         }
         const std::size_t keep = std::min(pool, keyed.size());
         std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(keep), keyed.end(),

@@ -27,9 +27,6 @@ inline constexpr std::size_t kExactlyScored = 200;
 /// Pre-ranking stops, walking from the newest match, once this many times kExactlyScored matches
 /// of the best kind (the phrase in the title) are found.
 inline constexpr std::size_t kEnoughFactor = 4;
-/// ... and reads at most this many titles; older items with the phrase in the title are then
-/// found through the index ({title} : phrase) rather than by reading their titles.
-inline constexpr std::size_t kWalkAtMost = 20000;
 
 /// The best `wanted` items (offset plus limit), best first. `term_counts` are the per-term match
 /// counts of Wanted; `indexed` is (about) how many items the index holds, for the IDF.
