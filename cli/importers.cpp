@@ -1,9 +1,12 @@
 #include "importers.hpp"
 
+#include "wenyuan/image_importer.hpp"
+
 namespace wenyuan::cli {
 
 ImporterRegistry make_registry() {
     ImporterRegistry registry;
+    registry.add(make_image_importer());
     registry.add(make_any_file_importer());
     return registry;
 }

@@ -1,0 +1,295 @@
+#include "wenyuan/image_importer.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/core/utility.hpp>
+#include <opencv2/core/utils/logger.hpp>
+
+#include "exif.hpp"
+#include "image_header.hpp"
+#include "jpeg_codec.hpp"
+#include "pixels.hpp"
+#include "pyramid.hpp"
+#include "quality.hpp"
+
+namespace wenyuan {
+namespace {
+
+using image::Format;
+using image::ImageHeader;
+
+constexpr int kThumbnailEdge = 256;
+constexpr int kPreviewEdge = 2048;
+constexpr int kTilesAbove = 4096;     // images with a longer edge get a tile pyramid
+constexpr int kQualityViewEdge = 1024;
+constexpr int kMaxPagePreviews = 1000;
+constexpr std::size_t kHeadBytes = 1 << 20;
+constexpr std::size_t kMaxHeadBytes = 16 << 20;     // APP segments before the frame header
+constexpr std::uintmax_t kWholeJpegBytes = 64 << 20;  // larger JPEGs are streamed
+
+bool is_decoded_image_mime(std::string_view mime) {
+    return mime == "image/jpeg" || mime == "image/png" || mime == "image/tiff" || mime == "image/bmp" ||
+           mime == "image/webp" || mime == "image/jp2" || mime == "image/jpx" || mime == "image/x-jp2-codestream";
+}
+
+Result<std::string> read_bytes(const std::filesystem::path& file, std::size_t limit) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return fail(Errc::io, "cannot open: " + std::string(std::strerror(errno)));
+    std::string bytes(limit, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(limit));
+    if (in.bad()) return fail(Errc::io, "cannot read: " + std::string(std::strerror(errno)));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
+}
+
+std::span<const std::byte> as_bytes(const std::string& bytes) {
+    return std::as_bytes(std::span(bytes.data(), bytes.size()));
+}
+
+/// The header, reading further into the file while it lies beyond the bytes read so far.
+Result<ImageHeader> read_header(const std::filesystem::path& file, std::string& head) {
+    std::uintmax_t file_size = std::filesystem::file_size(file);
+    for (std::size_t limit = kHeadBytes;; limit *= 4) {
+        auto read = read_bytes(file, limit);
+        if (!read) return fail(std::move(read).error());
+        head = std::move(*read);
+        auto header = image::read_image_header(as_bytes(head));
+        if (header || header.error().code != Errc::limit) return header;
+        if (head.size() >= file_size || limit >= kMaxHeadBytes) {
+            return fail(Errc::corrupt, "truncated: the file ends inside its " +
+                                           header.error().message.substr(0, header.error().message.find(' ')) +
+                                           " header");
+        }
+    }
+}
+
+Result<void> check_dimensions(const ImageHeader& header, const ImportOptions& options) {
+    if (header.width == 0 || header.height == 0) {
+        return fail(Errc::corrupt, "the header says the image is " + std::to_string(header.width) + "×" +
+                                       std::to_string(header.height) + " pixels");
+    }
+    const std::uint64_t pixels = std::uint64_t{header.width} * header.height;
+    if (pixels > options.max_pixels) {
+        return fail(Errc::limit, "claims " + std::to_string(header.width) + "×" + std::to_string(header.height) +
+                                     " pixels (" + std::to_string(pixels / 1'000'000) + " MP), over the limit of " +
+                                     std::to_string(options.max_pixels / 1'000'000) +
+                                     " MP; if the image is real, raise it with --max-pixels");
+    }
+    return {};
+}
+
+nlohmann::json size_json(const cv::Mat& pixels) { return {{"width", pixels.cols}, {"height", pixels.rows}}; }
+
+Result<AssetDraft> store_jpeg(ImportJob& job, const std::string& role, const std::string& name, const cv::Mat& pixels,
+                              int quality, nlohmann::json tech) {
+    auto jpeg = image::encode_jpeg(pixels, quality);
+    if (!jpeg) return fail(std::move(jpeg).error());
+    tech.update(size_json(pixels));
+    return job.store_derivative(role, *jpeg, "image/jpeg", name, tech.dump());
+}
+
+/// The whole image at full size, as stored.
+Result<cv::Mat> decode_whole(ImportJob& job, const ImageHeader& header) {
+    if (header.format != Format::jpeg) return image::decode_with_opencv(job.source(), header.format);
+    auto reader = image::JpegRowReader::open(job.source());
+    if (!reader) return fail(std::move(reader).error());
+    return (*reader)->read((*reader)->height());
+}
+
+struct Decoded {
+    cv::Mat base;  ///< displayed orientation, long edge at least min(2048, full) and at most 4096
+    std::optional<AssetDraft> tiles;
+};
+
+/// Feeds the displayed image to a tile pyramid in bands, from a JPEG stream when the pixels need
+/// no turning, else from the whole decoded image.
+Result<Decoded> decode_with_tiles(ImportJob& job, const ImageHeader& header, int orientation, int display_width,
+                                  int display_height) {
+    auto scratch = job.scratch_dir();
+    if (!scratch) return fail(std::move(scratch).error());
+    const auto tar_file = *scratch / "tiles.tar";
+    auto builder = image::PyramidBuilder::create(tar_file, display_width, display_height, kTilesAbove, 85);
+    if (!builder) return fail(std::move(builder).error());
+
+    if (header.format == Format::jpeg && orientation == 1) {
+        auto reader = image::JpegRowReader::open(job.source());
+        if (!reader) return fail(std::move(reader).error());
+        if ((*reader)->width() != display_width || (*reader)->height() != display_height) {
+            return fail(Errc::corrupt, "JPEG frame size disagrees with its header");
+        }
+        while (true) {
+            auto band = (*reader)->read(image::kTileSize);
+            if (!band) return fail(std::move(band).error());
+            if (band->empty()) break;
+            WENYUAN_TRY((*builder)->add_rows(*band));
+        }
+    } else {
+        auto stored = decode_whole(job, header);
+        if (!stored) return fail(std::move(stored).error());
+        const cv::Mat displayed = image::apply_orientation(*stored, orientation);
+        for (int y = 0; y < displayed.rows; y += image::kTileSize) {
+            WENYUAN_TRY((*builder)->add_rows(displayed.rowRange(y, std::min(displayed.rows, y + image::kTileSize))));
+        }
+    }
+    auto summary = (*builder)->finish();
+    if (!summary) return fail(std::move(summary).error());
+    const nlohmann::json tech = {{"width", summary->width},
+                                 {"height", summary->height},
+                                 {"layout", "iiif-image-3-level0"},
+                                 {"tile_size", image::kTileSize},
+                                 {"scale_factors", summary->scale_factors},
+                                 {"tiles", summary->tiles}};
+    auto tiles = job.store_derivative_file("tiles", tar_file, "application/x-tar", "tiles.tar", tech.dump());
+    if (!tiles) return fail(std::move(tiles).error());
+    return Decoded{std::move(summary->kept_level), std::move(*tiles)};
+}
+
+Result<Decoded> decode_small(ImportJob& job, const ImageHeader& header, int orientation) {
+    Result<cv::Mat> stored = fail(Errc::internal, "not decoded");
+    const std::uintmax_t file_size = std::filesystem::file_size(job.source());
+    if (header.format == Format::jpeg && file_size <= kWholeJpegBytes) {
+        auto bytes = read_bytes(job.source(), static_cast<std::size_t>(file_size));
+        if (!bytes) return fail(std::move(bytes).error());
+        // Scaled DCT decoding: a 6000-px photograph decodes at 1/2, never at full size.
+        stored = image::decode_jpeg(as_bytes(*bytes), header, std::min<int>(kPreviewEdge, std::max(header.width, header.height)));
+    } else {
+        stored = decode_whole(job, header);
+    }
+    if (!stored) return fail(std::move(stored).error());
+    return Decoded{image::apply_orientation(*stored, orientation), std::nullopt};
+}
+
+nlohmann::json exif_json(const image::ExifInfo& exif) {
+    nlohmann::json out = nlohmann::json::object();
+    if (!exif.capture_time.empty()) out["capture_time"] = exif.capture_time;
+    if (!exif.camera_make.empty()) out["camera_make"] = exif.camera_make;
+    if (!exif.camera_model.empty()) out["camera_model"] = exif.camera_model;
+    if (exif.latitude && exif.longitude) {
+        out["gps"] = {{"latitude", *exif.latitude}, {"longitude", *exif.longitude}};
+        if (exif.altitude) out["gps"]["altitude"] = *exif.altitude;
+    }
+    return out;
+}
+
+class ImageImporter final : public Importer {
+public:
+    std::string_view name() const noexcept override { return "image"; }
+
+    int score(const Sniffed& sniffed) const noexcept override {
+        if (sniffed.kind == "image") return is_decoded_image_mime(sniffed.mime) ? 90 : 0;
+        // Claim a misnamed non-image so that it fails loudly instead of being archived quietly.
+        return is_decoded_image_mime(sniffed.extension_mime) ? 50 : 0;
+    }
+
+private:
+    Result<ImportOutput> do_import(ImportJob& job) const override {
+        const Sniffed& sniffed = job.sniffed();
+        if (sniffed.mime == "application/x-empty") return fail(Errc::corrupt, "the file is empty (0 bytes)");
+        if (sniffed.kind != "image") {
+            return fail(Errc::corrupt, "not an image: the extension says " + sniffed.extension_mime +
+                                           " but the bytes are " + sniffed.mime);
+        }
+        try {
+            return import_image(job);
+        } catch (const cv::Exception& e) {
+            return fail(Errc::corrupt, "image could not be processed: " + e.err);
+        } catch (const std::bad_alloc&) {
+            return fail(Errc::limit, "image does not fit in memory");
+        } catch (const std::filesystem::filesystem_error& e) {
+            return fail(Errc::io, e.what());
+        }
+    }
+
+    Result<ImportOutput> import_image(ImportJob& job) const {
+        std::string head;
+        auto header = read_header(job.source(), head);
+        if (!header) return fail(std::move(header).error());
+        WENYUAN_TRY(check_dimensions(*header, job.options()));
+        if (header->format != Format::jpeg && !image::opencv_reads(header->format)) {
+            return fail(Errc::unsupported, std::string(image::format_name(header->format)) +
+                                               " is not supported by this build's OpenCV; convert it to TIFF or PNG");
+        }
+        const image::ExifInfo exif = image::read_exif(header->exif);
+        const int orientation = header->format == Format::tiff ? header->orientation : exif.orientation;
+        const bool transposed = image::orientation_transposes(orientation);
+        const int display_width = static_cast<int>(transposed ? header->height : header->width);
+        const int display_height = static_cast<int>(transposed ? header->width : header->height);
+
+        const bool tiled = std::max(display_width, display_height) > kTilesAbove;
+        auto decoded = tiled ? decode_with_tiles(job, *header, orientation, display_width, display_height)
+                             : decode_small(job, *header, orientation);
+        if (!decoded) return fail(std::move(decoded).error());
+
+        ImportOutput output;
+        const cv::Mat preview = image::fit_long_edge(decoded->base, kPreviewEdge);
+        const cv::Mat thumbnail = image::fit_long_edge(preview, kThumbnailEdge);
+        auto thumbnail_asset = store_jpeg(job, "thumbnail", "thumbnail.jpg", thumbnail, 85, nlohmann::json::object());
+        if (!thumbnail_asset) return fail(std::move(thumbnail_asset).error());
+        output.derivatives.push_back(std::move(*thumbnail_asset));
+        auto preview_asset = store_jpeg(job, "preview", "preview.jpg", preview, 88, nlohmann::json::object());
+        if (!preview_asset) return fail(std::move(preview_asset).error());
+        output.derivatives.push_back(std::move(*preview_asset));
+        if (decoded->tiles) output.derivatives.push_back(std::move(*decoded->tiles));
+
+        const int pages = image::count_pages(job.source(), header->format);
+        for (int page = 1; page < std::min(pages, kMaxPagePreviews); ++page) {
+            auto pixels = image::decode_with_opencv(job.source(), header->format, page);
+            if (!pixels) {
+                output.warnings.push_back("page " + std::to_string(page + 1) + ": " + pixels.error().message);
+                continue;
+            }
+            char name[32];
+            std::snprintf(name, sizeof name, "page-%04d.jpg", page + 1);
+            auto page_asset = store_jpeg(job, "preview", name, image::fit_long_edge(*pixels, kPreviewEdge), 88,
+                                         {{"page", page + 1}});
+            if (!page_asset) return fail(std::move(page_asset).error());
+            output.derivatives.push_back(std::move(*page_asset));
+        }
+
+        const image::QualityReport quality =
+            image::assess_quality(image::fit_long_edge(preview, kQualityViewEdge), display_width, display_height);
+        output.warnings = quality.warnings;
+        nlohmann::json tech = {
+            {"kind", "image"},
+            {"mime", job.sniffed().mime},
+            {"format", image::format_name(header->format)},
+            {"width", display_width},
+            {"height", display_height},
+            {"pixel_width", header->width},
+            {"pixel_height", header->height},
+            {"orientation", orientation},
+            {"bit_depth", header->bit_depth},
+            {"channels", header->channels},
+            {"colour_space", header->colour_space},
+            {"icc_profile", header->has_icc},
+            {"alpha", header->has_alpha},
+            {"interlaced", header->interlaced},
+            {"pages", pages},
+            {"phash", image::hash_hex(image::perceptual_hash(thumbnail))},
+            {"quality",
+             {{"sharpness", std::round(quality.sharpness * 10) / 10},
+              {"mean_luma", std::round(quality.mean_luma * 10) / 10},
+              {"clipped_dark", std::round(quality.clipped_dark * 1000) / 1000},
+              {"clipped_light", std::round(quality.clipped_light * 1000) / 1000}}},
+        };
+        const double dpi_x = header->dpi_x > 0 ? header->dpi_x : exif.dpi_x;
+        const double dpi_y = header->dpi_y > 0 ? header->dpi_y : exif.dpi_y;
+        if (dpi_x > 0 && dpi_y > 0) tech["dpi"] = {std::round(dpi_x * 10) / 10, std::round(dpi_y * 10) / 10};
+        if (auto exif_facts = exif_json(exif); !exif_facts.empty()) tech["exif"] = exif_facts;
+        output.original_tech_json = tech.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return output;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Importer> make_image_importer() {
+    cv::setNumThreads(1);
+    cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);  // errors come back as Results
+    return std::make_unique<ImageImporter>();
+}
+
+}  // namespace wenyuan
