@@ -17,6 +17,7 @@ int run_vocab(const Args&);
 int run_fields(const Args&);
 int run_collections(const Args&);
 int run_search(const Args&);
+int run_duplicates(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -47,6 +48,8 @@ const std::vector<Command>& commands() {
          {{"add", true}, {"en", true}, {"code", true}, {"parent", true}, {"years", true}}, 1, 2, run_vocab},
         {"fields", "list the item fields and the manifest headers they accept", "", {}, 0, 0, run_fields},
         {"collections", "list the collections (thematic databases)", "<archive>", {}, 1, 1, run_collections},
+        {"duplicates", "list groups of near-duplicate images (the same relic photographed twice, rescans)",
+         "<archive> [--distance <bits, 0-16, default 6>]", {{"distance", true}}, 1, 1, run_duplicates},
     };
     return table;
 }
