@@ -148,7 +148,14 @@ Result<ImageHeader> read_tiff(Bytes b) {
         const std::size_t at = first + count_size + i * entry_size;
         const std::uint32_t tag = tiff.u16(at), type = tiff.u16(at + 2);
         const std::size_t value_at = at + (tiff.big ? 12 : 8);
-        const std::uint32_t value = type == 3 ? tiff.u16(value_at) : tiff.u32(value_at);
+        const std::uint64_t count = tiff.big ? tiff.offset(at + 4) : tiff.u32(at + 4);
+        // A value wider than the field sits at an offset; only its first element is read.
+        std::size_t first_at = value_at;
+        if (type == 3 && count * 2 > (tiff.big ? 8u : 4u)) {
+            const std::uint64_t where = tiff.offset(value_at);
+            first_at = where + 2 <= b.size() ? static_cast<std::size_t>(where) : b.size();
+        }
+        const std::uint32_t value = first_at + 4 > b.size() ? 0 : type == 3 ? tiff.u16(first_at) : tiff.u32(first_at);
         auto rational = [&]() -> double {
             const std::uint64_t where = tiff.offset(value_at);
             if (type != 5 || where + 8 > b.size()) return 0;

@@ -66,6 +66,12 @@ Result<ImageHeader> read_header(const std::filesystem::path& file, std::string& 
     }
 }
 
+std::string megapixels(std::uint64_t pixels) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f MP", pixels < 10'000'000 ? 1 : 0, pixels / 1e6);
+    return text;
+}
+
 Result<void> check_dimensions(const ImageHeader& header, const ImportOptions& options) {
     if (header.width == 0 || header.height == 0) {
         return fail(Errc::corrupt, "the header says the image is " + std::to_string(header.width) + "×" +
@@ -74,9 +80,8 @@ Result<void> check_dimensions(const ImageHeader& header, const ImportOptions& op
     const std::uint64_t pixels = std::uint64_t{header.width} * header.height;
     if (pixels > options.max_pixels) {
         return fail(Errc::limit, "claims " + std::to_string(header.width) + "×" + std::to_string(header.height) +
-                                     " pixels (" + std::to_string(pixels / 1'000'000) + " MP), over the limit of " +
-                                     std::to_string(options.max_pixels / 1'000'000) +
-                                     " MP; if the image is real, raise it with --max-pixels");
+                                     " pixels (" + megapixels(pixels) + "), over the limit of " +
+                                     megapixels(options.max_pixels) + "; if the image is real, raise it with --max-pixels");
     }
     return {};
 }

@@ -62,7 +62,18 @@ tjscalingfactor choose_scale(int width, int height, int min_long_edge) {
     return best;
 }
 
-bool is_premature_end(const char* message) { return std::strstr(message, "Premature end") != nullptr; }
+// libjpeg reports damaged data as warnings and goes on with grey or garbled blocks. Those are
+// errors here; extraneous bytes between markers, which many old cameras write, are not.
+bool is_damage(const char* message) {
+    for (const char* damage : {"Premature end", "premature end", "bad Huffman", "instead of RST"}) {
+        if (std::strstr(message, damage)) return true;
+    }
+    return false;
+}
+bool is_damage(int message_code) {
+    return message_code == JWRN_JPEG_EOF || message_code == JWRN_HIT_MARKER || message_code == JWRN_HUFF_BAD_CODE ||
+           message_code == JWRN_MUST_RESYNC;
+}
 
 }  // namespace
 
@@ -79,12 +90,18 @@ Result<cv::Mat> decode_jpeg(std::span<const std::byte> bytes, const ImageHeader&
     const bool gray = colourspace == TJCS_GRAY;
     const int pixel_format = cmyk ? TJPF_CMYK : gray ? TJPF_GRAY : TJPF_BGR;
     cv::Mat pixels(TJSCALED(height, scale), TJSCALED(width, scale), cmyk ? CV_8UC4 : gray ? CV_8UC1 : CV_8UC3);
-    const int flags = TJFLAG_FASTUPSAMPLE | TJFLAG_LIMITSCANS;
-    if (tjDecompress2(tj, data, bytes.size(), pixels.data, pixels.cols, static_cast<int>(pixels.step), pixels.rows,
-                      pixel_format, flags) != 0) {
-        const char* reason = tjGetErrorStr2(tj);
-        if (tjGetErrorCode(tj) != TJERR_WARNING || is_premature_end(reason)) {
-            return fail(Errc::corrupt, std::string("JPEG data: ") + reason);
+    // Stop at the first warning to judge it: libjpeg reports later ones over earlier ones.
+    auto decode = [&](int flags) {
+        return tjDecompress2(tj, data, bytes.size(), pixels.data, pixels.cols, static_cast<int>(pixels.step),
+                             pixels.rows, pixel_format, flags | TJFLAG_FASTUPSAMPLE | TJFLAG_LIMITSCANS);
+    };
+    if (decode(TJFLAG_STOPONWARNING) != 0) {
+        const std::string reason = tjGetErrorStr2(tj);
+        if (tjGetErrorCode(tj) != TJERR_WARNING || is_damage(reason.c_str())) {
+            return fail(Errc::corrupt, "JPEG data: " + reason);
+        }
+        if (decode(0) != 0 && tjGetErrorCode(tj) != TJERR_WARNING) {
+            return fail(Errc::corrupt, std::string("JPEG data: ") + tjGetErrorStr2(tj));
         }
     }
     return cmyk ? bgr_from_inverted_cmyk(pixels) : pixels;
@@ -129,9 +146,8 @@ struct JpegRowReader::State {
         common->err->format_message(common, manager->message);
         std::longjmp(manager->jump, 1);
     }
-    // A truncated file is only a warning to libjpeg, which then invents grey rows; it is an error here.
     static void on_message(j_common_ptr common, int level) {
-        if (level < 0 && common->err->msg_code == JWRN_JPEG_EOF) on_error(common);
+        if (level < 0 && is_damage(common->err->msg_code)) on_error(common);
     }
     static bool start_decompress(State* s);
     static bool read_scanlines(State* s, unsigned char** rows, int count, int* got);
