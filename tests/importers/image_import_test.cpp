@@ -257,7 +257,8 @@ TEST(ImageImport, QualityWarningsAreStoredOnTheOriginal) {
     ASSERT_EQ(summary.imported, 6u);
     std::map<std::string, std::vector<std::string>> warnings;
     for (std::int64_t id : summary.item_ids) {
-        const Asset& original = f.role(f.assets_of(id), "original");
+        const auto assets = f.assets_of(id);
+        const Asset& original = f.role(assets, "original");
         warnings[original.name] = original.warnings;
     }
     auto has = [&](const std::string& name, const std::string& text) {
