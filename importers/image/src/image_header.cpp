@@ -136,10 +136,10 @@ Result<ImageHeader> read_tiff(Bytes b) {
     const std::uint64_t first = tiff.big ? tiff.offset(8) : tiff.u32(4);
     const std::size_t entry_size = tiff.big ? 20 : 12;
     const std::size_t count_size = tiff.big ? 8 : 2;
-    if (first + count_size > b.size()) return truncated("TIFF");
+    if (first > b.size() || count_size > b.size() - first) return truncated("TIFF");
     const std::uint64_t entries = tiff.big ? tiff.offset(first) : tiff.u16(first);
     if (entries == 0) return fail(Errc::corrupt, "TIFF has an empty first directory");
-    if (first + count_size + entries * entry_size > b.size()) return truncated("TIFF");
+    if (entries > (b.size() - first - count_size) / entry_size) return truncated("TIFF");
     header.channels = 1;
     int photometric = -1;
     std::uint32_t resolution_unit = 2;
@@ -153,12 +153,12 @@ Result<ImageHeader> read_tiff(Bytes b) {
         std::size_t first_at = value_at;
         if (type == 3 && count * 2 > (tiff.big ? 8u : 4u)) {
             const std::uint64_t where = tiff.offset(value_at);
-            first_at = where + 2 <= b.size() ? static_cast<std::size_t>(where) : b.size();
+            first_at = where <= b.size() - 2 ? static_cast<std::size_t>(where) : b.size();
         }
         const std::uint32_t value = first_at + 4 > b.size() ? 0 : type == 3 ? tiff.u16(first_at) : tiff.u32(first_at);
         auto rational = [&]() -> double {
             const std::uint64_t where = tiff.offset(value_at);
-            if (type != 5 || where + 8 > b.size()) return 0;
+            if (type != 5 || where > b.size() - 8) return 0;
             const std::uint32_t denominator = tiff.u32(where + 4);
             return denominator == 0 ? 0 : double(tiff.u32(where)) / denominator;
         };
@@ -300,7 +300,7 @@ Result<ImageHeader> read_jp2(Bytes b) {
             return header;
         }
         if (starts_with(b, at + 4, "jp2c")) return read_j2k_codestream(b.subspan(body), header);
-        if (length < 8 || length == 0) break;
+        if (length < 8 || length > b.size() - at) break;
         at += length;
     }
     return truncated("JPEG 2000");

@@ -2,7 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core/utility.hpp>
@@ -11,6 +11,7 @@
 #include "exif.hpp"
 #include "image_header.hpp"
 #include "jpeg_codec.hpp"
+#include "mapped_file.hpp"
 #include "pixels.hpp"
 #include "pyramid.hpp"
 #include "quality.hpp"
@@ -26,44 +27,21 @@ constexpr int kPreviewEdge = 2048;
 constexpr int kTilesAbove = 4096;     // images with a longer edge get a tile pyramid
 constexpr int kQualityViewEdge = 1024;
 constexpr int kMaxPagePreviews = 1000;
-constexpr std::size_t kHeadBytes = 1 << 20;
-constexpr std::size_t kMaxHeadBytes = 16 << 20;     // APP segments before the frame header
-constexpr std::uintmax_t kWholeJpegBytes = 64 << 20;  // larger JPEGs are streamed
 
 bool is_decoded_image_mime(std::string_view mime) {
     return mime == "image/jpeg" || mime == "image/png" || mime == "image/tiff" || mime == "image/bmp" ||
            mime == "image/webp" || mime == "image/jp2" || mime == "image/jpx" || mime == "image/x-jp2-codestream";
 }
 
-Result<std::string> read_bytes(const std::filesystem::path& file, std::size_t limit) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return fail(Errc::io, "cannot open: " + std::string(std::strerror(errno)));
-    std::string bytes(limit, '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(limit));
-    if (in.bad()) return fail(Errc::io, "cannot read: " + std::string(std::strerror(errno)));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    return bytes;
-}
-
-std::span<const std::byte> as_bytes(const std::string& bytes) {
-    return std::as_bytes(std::span(bytes.data(), bytes.size()));
-}
-
-/// The header, reading further into the file while it lies beyond the bytes read so far.
-Result<ImageHeader> read_header(const std::filesystem::path& file, std::string& head) {
-    std::uintmax_t file_size = std::filesystem::file_size(file);
-    for (std::size_t limit = kHeadBytes;; limit *= 4) {
-        auto read = read_bytes(file, limit);
-        if (!read) return fail(std::move(read).error());
-        head = std::move(*read);
-        auto header = image::read_image_header(as_bytes(head));
-        if (header || header.error().code != Errc::limit) return header;
-        if (head.size() >= file_size || limit >= kMaxHeadBytes) {
-            return fail(Errc::corrupt, "truncated: the file ends inside its " +
-                                           header.error().message.substr(0, header.error().message.find(' ')) +
-                                           " header");
-        }
+/// The header, read from a map of the whole file: a TIFF's directory may sit at its end.
+Result<ImageHeader> read_header(const image::MappedFile& file) {
+    auto header = image::read_image_header(file.bytes());
+    if (!header && header.error().code == Errc::limit) {
+        const std::string& reason = header.error().message;
+        return fail(Errc::corrupt, "truncated: the file ends inside its " + reason.substr(0, reason.find(" header")) +
+                                       " header");
     }
+    return header;
 }
 
 std::string megapixels(std::uint64_t pixels) {
@@ -97,11 +75,9 @@ Result<AssetDraft> store_jpeg(ImportJob& job, const std::string& role, const std
 }
 
 /// The whole image at full size, as stored.
-Result<cv::Mat> decode_whole(ImportJob& job, const ImageHeader& header) {
-    if (header.format != Format::jpeg) return image::decode_with_opencv(job.source(), header.format);
-    auto reader = image::JpegRowReader::open(job.source());
-    if (!reader) return fail(std::move(reader).error());
-    return (*reader)->read((*reader)->height());
+Result<cv::Mat> decode_whole(ImportJob& job, const ImageHeader& header, std::span<const std::byte> file) {
+    if (header.format == Format::jpeg) return image::decode_jpeg(file, header, std::numeric_limits<int>::max());
+    return image::decode_with_opencv(job.source(), header.format);
 }
 
 struct Decoded {
@@ -111,8 +87,8 @@ struct Decoded {
 
 /// Feeds the displayed image to a tile pyramid in bands, from a JPEG stream when the pixels need
 /// no turning, else from the whole decoded image.
-Result<Decoded> decode_with_tiles(ImportJob& job, const ImageHeader& header, int orientation, int display_width,
-                                  int display_height) {
+Result<Decoded> decode_with_tiles(ImportJob& job, const ImageHeader& header, int orientation,
+                                  std::span<const std::byte> file, int display_width, int display_height) {
     auto scratch = job.scratch_dir();
     if (!scratch) return fail(std::move(scratch).error());
     const auto tar_file = *scratch / "tiles.tar";
@@ -132,7 +108,7 @@ Result<Decoded> decode_with_tiles(ImportJob& job, const ImageHeader& header, int
             WENYUAN_TRY((*builder)->add_rows(*band));
         }
     } else {
-        auto stored = decode_whole(job, header);
+        auto stored = decode_whole(job, header, file);
         if (!stored) return fail(std::move(stored).error());
         const cv::Mat displayed = image::apply_orientation(*stored, orientation);
         for (int y = 0; y < displayed.rows; y += image::kTileSize) {
@@ -152,17 +128,12 @@ Result<Decoded> decode_with_tiles(ImportJob& job, const ImageHeader& header, int
     return Decoded{std::move(summary->kept_level), std::move(*tiles)};
 }
 
-Result<Decoded> decode_small(ImportJob& job, const ImageHeader& header, int orientation) {
-    Result<cv::Mat> stored = fail(Errc::internal, "not decoded");
-    const std::uintmax_t file_size = std::filesystem::file_size(job.source());
-    if (header.format == Format::jpeg && file_size <= kWholeJpegBytes) {
-        auto bytes = read_bytes(job.source(), static_cast<std::size_t>(file_size));
-        if (!bytes) return fail(std::move(bytes).error());
-        // Scaled DCT decoding: a 6000-px photograph decodes at 1/2, never at full size.
-        stored = image::decode_jpeg(as_bytes(*bytes), header, std::min<int>(kPreviewEdge, std::max(header.width, header.height)));
-    } else {
-        stored = decode_whole(job, header);
-    }
+Result<Decoded> decode_small(ImportJob& job, const ImageHeader& header, int orientation,
+                             std::span<const std::byte> file) {
+    // Scaled DCT decoding: a 6000-px photograph decodes at 1/2, never at full size.
+    auto stored = header.format == Format::jpeg
+                      ? image::decode_jpeg(file, header, std::min<int>(kPreviewEdge, std::max(header.width, header.height)))
+                      : image::decode_with_opencv(job.source(), header.format);
     if (!stored) return fail(std::move(stored).error());
     return Decoded{image::apply_orientation(*stored, orientation), std::nullopt};
 }
@@ -209,8 +180,9 @@ private:
     }
 
     Result<ImportOutput> import_image(ImportJob& job) const {
-        std::string head;
-        auto header = read_header(job.source(), head);
+        auto mapped = image::MappedFile::open(job.source());
+        if (!mapped) return fail(std::move(mapped).error());
+        auto header = read_header(*mapped);
         if (!header) return fail(std::move(header).error());
         WENYUAN_TRY(check_dimensions(*header, job.options()));
         if (header->format != Format::jpeg && !image::opencv_reads(header->format)) {
@@ -224,8 +196,8 @@ private:
         const int display_height = static_cast<int>(transposed ? header->width : header->height);
 
         const bool tiled = std::max(display_width, display_height) > kTilesAbove;
-        auto decoded = tiled ? decode_with_tiles(job, *header, orientation, display_width, display_height)
-                             : decode_small(job, *header, orientation);
+        auto decoded = tiled ? decode_with_tiles(job, *header, orientation, mapped->bytes(), display_width, display_height)
+                             : decode_small(job, *header, orientation, mapped->bytes());
         if (!decoded) return fail(std::move(decoded).error());
 
         ImportOutput output;

@@ -93,7 +93,7 @@ Result<cv::Mat> decode_jpeg(std::span<const std::byte> bytes, const ImageHeader&
     // Stop at the first warning to judge it: libjpeg reports later ones over earlier ones.
     auto decode = [&](int flags) {
         return tjDecompress2(tj, data, bytes.size(), pixels.data, pixels.cols, static_cast<int>(pixels.step),
-                             pixels.rows, pixel_format, flags | TJFLAG_FASTUPSAMPLE | TJFLAG_LIMITSCANS);
+                             pixels.rows, pixel_format, flags | TJFLAG_FASTUPSAMPLE | TJFLAG_FASTDCT | TJFLAG_LIMITSCANS);
     };
     if (decode(TJFLAG_STOPONWARNING) != 0) {
         const std::string reason = tjGetErrorStr2(tj);
@@ -163,6 +163,7 @@ bool JpegRowReader::State::start_decompress(State* s) {
     s->cmyk = s->info.jpeg_color_space == JCS_CMYK || s->info.jpeg_color_space == JCS_YCCK;
     s->info.out_color_space = s->cmyk ? JCS_CMYK : s->info.jpeg_color_space == JCS_GRAYSCALE ? JCS_GRAYSCALE : JCS_EXT_BGR;
     s->info.do_fancy_upsampling = FALSE;
+    s->info.dct_method = JDCT_IFAST;
     jpeg_start_decompress(&s->info);
     return true;
 }
