@@ -135,6 +135,7 @@ struct JpegRowReader::State {
     std::FILE* file = nullptr;
     bool created = false;
     bool cmyk = false;
+    cv::Mat band;
 
     ~State() {
         if (created) jpeg_destroy_decompress(&info);
@@ -200,7 +201,11 @@ Result<cv::Mat> JpegRowReader::read(int rows) {
     const int count = std::min(rows, left);
     if (count <= 0) return cv::Mat();
     const int components = state_->cmyk ? 4 : channels();
-    cv::Mat band(count, width(), CV_8UC(components));
+    // Reuse the last band's memory when its caller has let it go: no page faults per band.
+    if (state_->band.rows != count || state_->band.u == nullptr || state_->band.u->refcount > 1) {
+        state_->band = cv::Mat(count, width(), CV_8UC(components));
+    }
+    cv::Mat band = state_->band;
     std::vector<unsigned char*> pointers(static_cast<std::size_t>(count));
     for (int y = 0; y < count; ++y) pointers[static_cast<std::size_t>(y)] = band.ptr<unsigned char>(y);
     int got = 0;

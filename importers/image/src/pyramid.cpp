@@ -16,8 +16,10 @@ int ceil_div(int value, int divisor) { return (value + divisor - 1) / divisor; }
 
 struct PyramidBuilder::Level {
     int width = 0, height = 0, scale = 1;
-    cv::Mat pending;  ///< rows received but not yet cut into tiles (fewer than one tile row)
+    cv::Mat band;     ///< one tile row, allocated once, filled from the top
+    int filled = 0;   ///< rows of `band` received but not yet cut into tiles
     int tile_row = 0;
+    cv::Mat halved;   ///< the band halved for the next level, allocated once
 };
 
 std::string tile_path(int width, int height, int scale_factor, int column, int row) {
@@ -78,50 +80,47 @@ Result<void> PyramidBuilder::add_rows(const cv::Mat& rows) { return push(0, rows
 Result<void> PyramidBuilder::push(std::size_t index, const cv::Mat& rows) {
     Level& level = levels_[index];
     assert(rows.cols == level.width);
-    if (level.pending.empty()) {
-        level.pending = rows.clone();
-    } else {
-        cv::vconcat(level.pending, rows, level.pending);
-    }
-    if (level.tile_row * kTileSize + level.pending.rows > level.height) {
+    if (level.tile_row * kTileSize + level.filled + rows.rows > level.height) {
         return fail(Errc::internal, "tile pyramid: more rows than the image height");
     }
-    while (level.pending.rows >= kTileSize) WENYUAN_TRY(emit_band(index, false));
+    if (level.band.empty()) level.band.create(kTileSize, level.width, rows.type());
+    for (int copied = 0; copied < rows.rows;) {
+        const int count = std::min(rows.rows - copied, kTileSize - level.filled);
+        rows.rowRange(copied, copied + count).copyTo(level.band.rowRange(level.filled, level.filled + count));
+        level.filled += count;
+        copied += count;
+        if (level.filled == kTileSize) WENYUAN_TRY(emit_band(index));
+    }
     return {};
 }
 
-Result<void> PyramidBuilder::emit_band(std::size_t index, bool last) {
+Result<void> PyramidBuilder::emit_band(std::size_t index) {
     Level& level = levels_[index];
-    const int rows = last ? level.pending.rows : kTileSize;
-    const cv::Mat band = level.pending.rowRange(0, rows);
+    const int rows = level.filled;
+    const cv::Mat band = level.band.rowRange(0, rows);
     for (int column = 0; column * kTileSize < level.width; ++column) {
         const int x = column * kTileSize;
-        const cv::Mat tile = band.colRange(x, std::min(level.width, x + kTileSize)).clone();
-        auto jpeg = encode_jpeg(tile, quality_);
+        auto jpeg = encode_jpeg(band.colRange(x, std::min(level.width, x + kTileSize)), quality_);
         if (!jpeg) return fail(std::move(jpeg).error());
         WENYUAN_TRY(tar_.add(tile_path(width_, height_, level.scale, column, level.tile_row), *jpeg));
         ++tiles_;
     }
-    ++level.tile_row;
     if (index == kept_) {
-        if (kept_level_.empty()) {
-            kept_level_ = band.clone();
-        } else {
-            cv::vconcat(kept_level_, band, kept_level_);
-        }
+        if (kept_level_.empty()) kept_level_.create(level.height, level.width, band.type());
+        band.copyTo(kept_level_.rowRange(level.tile_row * kTileSize, level.tile_row * kTileSize + rows));
     }
-    cv::Mat next_rows;
+    ++level.tile_row;
+    level.filled = 0;
     if (index + 1 < levels_.size()) {
-        cv::resize(band, next_rows, cv::Size(levels_[index + 1].width, ceil_div(rows, 2)), 0, 0, cv::INTER_AREA);
+        cv::resize(band, level.halved, cv::Size(levels_[index + 1].width, ceil_div(rows, 2)), 0, 0, cv::INTER_AREA);
+        WENYUAN_TRY(push(index + 1, level.halved));
     }
-    level.pending = rows < level.pending.rows ? level.pending.rowRange(rows, level.pending.rows).clone() : cv::Mat();
-    if (!next_rows.empty()) WENYUAN_TRY(push(index + 1, next_rows));
     return {};
 }
 
 Result<PyramidSummary> PyramidBuilder::finish() {
     for (std::size_t index = 0; index < levels_.size(); ++index) {
-        if (!levels_[index].pending.empty()) WENYUAN_TRY(emit_band(index, true));
+        if (levels_[index].filled > 0) WENYUAN_TRY(emit_band(index));
         const Level& level = levels_[index];
         if (std::min(level.tile_row * kTileSize, level.height) != level.height) {
             return fail(Errc::corrupt, "the image ended after " + std::to_string(level.tile_row * kTileSize) +

@@ -48,7 +48,7 @@ private:
     struct Level;
     PyramidBuilder(TarWriter tar, int width, int height, int keep_long_edge, int quality);
     Result<void> push(std::size_t level, const cv::Mat& rows);
-    Result<void> emit_band(std::size_t level, bool last);
+    Result<void> emit_band(std::size_t level);
 
     TarWriter tar_;
     int width_, height_, keep_long_edge_, quality_;
