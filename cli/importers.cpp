@@ -1,9 +1,12 @@
 #include "importers.hpp"
 
+#include "wenyuan/media_importer.hpp"
+
 namespace wenyuan::cli {
 
 ImporterRegistry make_registry() {
     ImporterRegistry registry;
+    registry.add(make_media_importer());
     registry.add(make_any_file_importer());
     return registry;
 }

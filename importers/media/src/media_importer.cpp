@@ -1,0 +1,132 @@
+// The media importer: probe, then stills (poster, contact sheet, waveform), captions, segments
+// and an optional access copy. Format logic lives in the files named below; this one glues.
+#include "wenyuan/media_importer.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "item_tags.hpp"
+#include "probe.hpp"
+#include "stills.hpp"
+
+namespace wenyuan {
+namespace {
+
+constexpr int kThumbnailSide = 256;
+constexpr int kPreviewSide = 2048;
+constexpr int kTileSide = 240;
+
+std::string picture_json(const media::Rgb& picture, nlohmann::json extra = nlohmann::json::object()) {
+    extra["width"] = picture.width;
+    extra["height"] = picture.height;
+    return extra.dump();
+}
+
+int option_int(const ImportOptions& options, const std::string& name, int fallback) {
+    auto it = options.extra.find(name);
+    if (it == options.extra.end()) return fallback;
+    char* end = nullptr;
+    const long value = std::strtol(it->second.c_str(), &end, 10);
+    return (end && *end == '\0' && value >= 0 && value <= 100) ? static_cast<int>(value) : fallback;
+}
+
+bool is_media(std::string_view mime) {
+    const std::string_view kind = kind_for_mime(mime);
+    return kind == "video" || kind == "audio";
+}
+
+class MediaImporter final : public Importer {
+public:
+    std::string_view name() const noexcept override { return "media"; }
+
+    int score(const Sniffed& sniffed) const noexcept override {
+        if (sniffed.kind == "video" || sniffed.kind == "audio") return 60;
+        if (is_media(sniffed.extension_mime)) return 40;  // misnamed: say so clearly
+        return 0;
+    }
+
+private:
+    Result<ImportOutput> do_import(ImportJob& job) const override {
+        const Sniffed& sniffed = job.sniffed();
+        auto input = media::open_input(job.source());
+        if (!input) {
+            if (!is_media(sniffed.mime)) {
+                return fail(Errc::corrupt, "the name says " + sniffed.extension_mime + " but the bytes are " + sniffed.mime +
+                                               ", not a recording");
+            }
+            return fail(std::move(input).error());
+        }
+        media::MediaInfo info = media::describe(input->get(), job.source());
+        WENYUAN_TRY(media::check_usable(info));
+
+        ImportOutput output;
+        output.original_tech_json = media::tech_json(info);
+        output.warnings = info.warnings;
+        media::apply_tags(info.tags, output.item);
+
+        if (info.main_video()) {
+            WENYUAN_TRY(add_video_stills(job, *input, info, output));
+        } else {
+            WENYUAN_TRY(add_sound_stills(job, *input, info, output));
+        }
+        return output;
+    }
+
+    static Result<void> store_jpeg(ImportJob& job, ImportOutput& output, const media::Rgb& picture, const char* role,
+                                   const std::string& name, nlohmann::json tech) {
+        auto jpeg = media::encode_jpeg(picture);
+        if (!jpeg) return fail(std::move(jpeg).error());
+        auto asset = job.store_derivative(role, *jpeg, "image/jpeg", name, picture_json(picture, std::move(tech)));
+        if (!asset) return fail(std::move(asset).error());
+        output.derivatives.push_back(std::move(*asset));
+        return {};
+    }
+
+    static Result<void> add_video_stills(ImportJob& job, media::InputPtr& input, const media::MediaInfo& info,
+                                         ImportOutput& output) {
+        const std::string stem = job.source().stem().string();
+        auto poster = media::make_poster(input.get(), info, kPreviewSide);
+        if (!poster) return fail(std::move(poster).error());
+        nlohmann::json about = {{"poster_time", std::round(poster->time * 1000) / 1000},
+                                {"luma_mean", std::round(poster->luma.mean * 10) / 10},
+                                {"luma_stddev", std::round(poster->luma.stddev * 10) / 10}};
+        if (poster->blank) output.warnings.push_back("every frame looked at is black or blank; the poster is the liveliest of them");
+        auto thumbnail = media::scale_rgb(poster->picture, kThumbnailSide);
+        if (!thumbnail) return fail(std::move(thumbnail).error());
+        WENYUAN_TRY(store_jpeg(job, output, *thumbnail, "thumbnail", stem + ".thumbnail.jpg", about));
+        WENYUAN_TRY(store_jpeg(job, output, poster->picture, "preview", stem + ".preview.jpg", about));
+        if (const int frames = option_int(job.options(), "contact-sheet-frames", 12); frames > 0) {
+            const int columns = frames <= 4 ? frames : frames <= 9 ? 3 : 4;
+            auto sheet = media::make_contact_sheet(input.get(), info, frames, columns, kTileSide);
+            if (!sheet) {
+                output.warnings.push_back("no contact sheet: " + sheet.error().message);
+            } else {
+                WENYUAN_TRY(store_jpeg(job, output, *sheet, "contact_sheet", stem + ".contact.jpg",
+                                       {{"frames", frames}, {"columns", columns}}));
+            }
+        }
+        return {};
+    }
+
+    static Result<void> add_sound_stills(ImportJob& job, media::InputPtr& input, const media::MediaInfo& info,
+                                         ImportOutput& output) {
+        const std::string stem = job.source().stem().string();
+        auto wave = media::make_waveform(input.get(), info, 1200, 240);
+        if (!wave) return fail(std::move(wave).error());
+        auto png = media::encode_png(*wave);
+        if (!png) return fail(std::move(png).error());
+        auto asset = job.store_derivative("waveform", *png, "image/png", stem + ".waveform.png", picture_json(*wave));
+        if (!asset) return fail(std::move(asset).error());
+        output.derivatives.push_back(std::move(*asset));
+        auto thumbnail = media::scale_rgb(*wave, kThumbnailSide);
+        if (!thumbnail) return fail(std::move(thumbnail).error());
+        return store_jpeg(job, output, *thumbnail, "thumbnail", stem + ".thumbnail.jpg", {{"from", "waveform"}});
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Importer> make_media_importer() { return std::make_unique<MediaImporter>(); }
+
+}  // namespace wenyuan
