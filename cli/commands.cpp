@@ -17,6 +17,7 @@ int run_vocab(const Args&);
 int run_fields(const Args&);
 int run_collections(const Args&);
 int run_search(const Args&);
+int run_segment(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -47,6 +48,9 @@ const std::vector<Command>& commands() {
          {{"add", true}, {"en", true}, {"code", true}, {"parent", true}, {"years", true}}, 1, 2, run_vocab},
         {"fields", "list the item fields and the manifest headers they accept", "", {}, 0, 0, run_fields},
         {"collections", "list the collections (thematic databases)", "<archive>", {}, 1, 1, run_collections},
+        {"segment", "add, list or remove timecoded segments of a recording (an aria, a craft step)",
+         "add <archive> <item> <start> <end> <title> [--description <text>] | list <archive> <item> | remove <archive> <segment-id>",
+         {{"description", true}}, 3, 6, run_segment},
     };
     return table;
 }

@@ -2,6 +2,7 @@
 // and an optional access copy. Format logic lives in the files named below; this one glues.
 #include "wenyuan/media_importer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "item_tags.hpp"
 #include "probe.hpp"
 #include "stills.hpp"
+#include "wenyuan/media_sidecars.hpp"
 
 namespace wenyuan {
 namespace {
@@ -46,6 +48,26 @@ public:
         return 0;
     }
 
+    // Caption sidecars (clip.srt, clip.zh.vtt) and clip.segments.csv of a recording.
+    std::vector<std::filesystem::path> companions(const std::filesystem::path& file,
+                                                  std::span<const std::filesystem::path> planned) const override {
+        if (!is_media(mime_for_extension(file.filename().string()))) return {};
+        const std::string stem = file.stem().string();
+        const std::filesystem::path prefix = file.parent_path() / (stem + ".");
+        std::vector<std::filesystem::path> out;
+        for (auto it = std::lower_bound(planned.begin(), planned.end(), prefix); it != planned.end(); ++it) {
+            if (it->parent_path() != file.parent_path()) {
+                if (it->string().rfind(prefix.string(), 0) == 0) continue;  // a subfolder named clip.x
+                break;
+            }
+            const std::string name = it->filename().string();
+            if (name.rfind(stem + ".", 0) != 0) break;
+            std::string lang;
+            if (caption_sidecar_lang(stem, name, lang) || name == stem + ".segments.csv") out.push_back(*it);
+        }
+        return out;
+    }
+
 private:
     Result<ImportOutput> do_import(ImportJob& job) const override {
         const Sniffed& sniffed = job.sniffed();
@@ -70,7 +92,87 @@ private:
         } else {
             WENYUAN_TRY(add_sound_stills(job, *input, info, output));
         }
+        WENYUAN_TRY(add_captions(job, output));
+        add_segments(job, info, output);
         return output;
+    }
+
+    // Sidecar captions (by name, or from the manifest) as caption assets with their cues.
+    static Result<void> add_captions(ImportJob& job, ImportOutput& output) {
+        std::vector<CaptionSidecar> sidecars = find_caption_sidecars(job.source());
+        if (auto named = job.hints().find("captions"); named != job.hints().end()) {
+            for (const auto& file : named->second) {
+                if (std::any_of(sidecars.begin(), sidecars.end(), [&](const auto& s) { return s.file == file; })) continue;
+                // "clip.zh.srt" named in a manifest: the part before the extension is the language.
+                std::string lang;
+                const std::string stem = file.stem().string();
+                if (const auto dot = stem.rfind('.'); dot != std::string::npos) {
+                    caption_sidecar_lang(stem.substr(0, dot), file.filename().string(), lang);
+                }
+                sidecars.push_back({file, lang});
+            }
+        }
+        for (const CaptionSidecar& sidecar : sidecars) {
+            const std::string name = sidecar.file.filename().string();
+            auto captions = read_captions(sidecar.file);
+            if (!captions) {
+                output.warnings.push_back("captions not attached: " + captions.error().message);
+                continue;
+            }
+            nlohmann::json tech = {{"format", captions->format}, {"cues", captions->cues.size()}};
+            if (captions->overlapping) tech["overlapping"] = captions->overlapping;
+            auto asset = job.store_derivative_file("captions", sidecar.file,
+                                                   captions->format == "vtt" ? "text/vtt" : "application/x-subrip", name,
+                                                   tech.dump());
+            if (!asset) return fail(std::move(asset).error());
+            asset->lang = sidecar.lang;
+            asset->derived_from_index.reset();  // a sidecar, not made from the original
+            asset->warnings = captions->warnings;
+            output.derivatives.push_back(std::move(*asset));
+            const std::size_t asset_index = output.derivatives.size();  // the original is 0
+            for (CaptionCue& cue : captions->cues) {
+                output.timed.cues.push_back({asset_index, cue.start, cue.end, std::move(cue.text)});
+            }
+            output.warnings.insert(output.warnings.end(), captions->warnings.begin(), captions->warnings.end());
+        }
+        return {};
+    }
+
+    // Chapters in the file, then a segments CSV (clip.segments.csv, or the manifest's).
+    static void add_segments(ImportJob& job, const media::MediaInfo& info, ImportOutput& output) {
+        for (std::size_t i = 0; i < info.chapters.size(); ++i) {
+            const media::ChapterInfo& chapter = info.chapters[i];
+            std::string title = chapter.title;
+            if (title.empty() || !media::valid_utf8(title)) title = "第" + std::to_string(i + 1) + "章";
+            if (chapter.end < chapter.start || chapter.start < 0) {
+                output.warnings.push_back("chapter " + std::to_string(i + 1) + " ends before it starts; left out");
+                continue;
+            }
+            output.timed.segments.push_back({chapter.start, chapter.end, title, "", "chapter"});
+        }
+        std::vector<std::pair<std::filesystem::path, std::string>> csvs;
+        if (auto csv = find_segments_csv(job.source()); !csv.empty()) csvs.emplace_back(csv, "csv");
+        if (auto named = job.hints().find("segments"); named != job.hints().end()) {
+            for (const auto& file : named->second) {
+                if (std::none_of(csvs.begin(), csvs.end(), [&](const auto& c) { return c.first == file; })) {
+                    csvs.emplace_back(file, "manifest");
+                }
+            }
+        }
+        for (const auto& [csv, source] : csvs) {
+            auto segments = read_segments_csv(csv, source, output.warnings);
+            if (!segments) {
+                output.warnings.push_back("segments not read: " + segments.error().message);
+                continue;
+            }
+            for (SegmentDraft& segment : *segments) {
+                if (info.duration_known && segment.start > info.duration + 0.5) {
+                    output.warnings.push_back(csv.filename().string() + ": segment '" + segment.title + "' starts at " +
+                                              format_timecode(segment.start) + ", after the end of the recording");
+                }
+                output.timed.segments.push_back(std::move(segment));
+            }
+        }
     }
 
     static Result<void> store_jpeg(ImportJob& job, ImportOutput& output, const media::Rgb& picture, const char* role,
