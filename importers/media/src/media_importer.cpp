@@ -229,6 +229,10 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Importer> make_media_importer() { return std::make_unique<MediaImporter>(); }
+std::unique_ptr<Importer> make_media_importer() {
+    // FFmpeg logs to stderr by default; the importer reports problems itself, as one line per file.
+    av_log_set_level(AV_LOG_QUIET);
+    return std::make_unique<MediaImporter>();
+}
 
 }  // namespace wenyuan

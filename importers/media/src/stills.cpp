@@ -140,7 +140,10 @@ Result<Rgb> make_waveform(AVFormatContext* input, const MediaInfo& info, int wid
             high[bin] = std::max(high[bin], mixed[static_cast<std::size_t>(i)]);
         }
     }
-    if (frames == 0) return fail(Errc::corrupt, "the " + audio->codec + " sound could not be decoded");
+    if (frames == 0) {
+        return fail(Errc::corrupt, "no sound could be decoded from the " + audio->codec +
+                                       " stream: the recording is empty (zero duration) or damaged");
+    }
     Rgb image(width, height);
     for (std::size_t i = 0; i < image.pixels.size(); i += 3) {
         image.pixels[i] = 24;
