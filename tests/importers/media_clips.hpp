@@ -13,6 +13,11 @@ namespace wenyuan::test {
 /// Runs ffmpeg with `args` (after "-v error -y"); fails the test with ffmpeg's stderr if it fails.
 inline bool ffmpeg(const std::vector<std::string>& args) {
     std::vector<std::string> argv = {"ffmpeg", "-nostdin", "-v", "error", "-y"};
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {  // make the output's folder
+        if (args[i + 1].find('/') != std::string::npos && i + 2 == args.size()) {
+            std::filesystem::create_directories(std::filesystem::path(args[i + 1]).parent_path());
+        }
+    }
     argv.insert(argv.end(), args.begin(), args.end());
     const RunResult result = run(argv);
     EXPECT_EQ(result.exit_code, 0) << "ffmpeg failed (is the Debian package ffmpeg installed?): " << result.err;

@@ -301,6 +301,32 @@ TEST(MediaImporter, RealSamples) {
     f.expect_consistent();
 }
 
+TEST(MediaImporter, AccessCopyOnlyWhenNeeded) {
+    Fixture f;
+    test::ffmpeg({"-f", "lavfi", "-i", "testsrc=size=320x240:rate=15:duration=1", "-f", "lavfi", "-i",
+                  "sine=duration=1:sample_rate=22050", "-c:v", "mpeg4", "-c:a", "pcm_s16le", (f.dir / "in/old.avi").string()});
+    test::make_clip(f.dir / "in/new.mp4", 1);
+    ImportRequest request;
+    request.inputs = {f.dir / "in"};
+    request.agent = "test";
+    request.options.access_copy = true;
+    auto summary = import_files(f.archive, f.registry, request);
+    ASSERT_TRUE(summary && summary->imported == 2u);
+    const auto kiosk_ready = f.assets(summary->item_ids[0]);  // new.mp4
+    EXPECT_FALSE(f.role(kiosk_ready, "access"));
+    EXPECT_EQ(tech(kiosk_ready[0])["access_copy"], "none: already H.264/AAC MP4 at 720p or less");
+    const auto old = f.assets(summary->item_ids[1]);
+    const Asset* copy = f.role(old, "access");
+    ASSERT_TRUE(copy);
+    EXPECT_EQ(copy->mime, "video/mp4");
+    const auto t = tech(*copy);
+    EXPECT_EQ(t["video_codec"], "h264");
+    EXPECT_EQ(t["audio_codec"], "aac");
+    EXPECT_EQ(t["width"], 320);
+    EXPECT_NEAR(t["duration"].get<double>(), 1.0, 0.15);
+    f.expect_consistent();
+}
+
 TEST(MediaImporter, ClaimsCaptionCompanions) {
     auto importer = make_media_importer();
     const std::vector<std::filesystem::path> planned = {"/in/a.mp4", "/in/a.en.srt", "/in/a.segments.csv", "/in/a.zh-Hant.vtt",

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "access_copy.hpp"
 #include "item_tags.hpp"
 #include "probe.hpp"
 #include "stills.hpp"
@@ -94,7 +95,32 @@ private:
         }
         WENYUAN_TRY(add_captions(job, output));
         add_segments(job, info, output);
+        if (job.options().access_copy && info.main_video()) WENYUAN_TRY(add_access_copy(job, info, output));
         return output;
+    }
+
+    // With --access-copy: an H.264/AAC MP4 ≤ 720p, unless the original already is one.
+    static Result<void> add_access_copy(ImportJob& job, const media::MediaInfo& info, ImportOutput& output) {
+        auto tech = nlohmann::json::parse(output.original_tech_json, nullptr, false);
+        if (const std::string reason = media::kiosk_friendly(info); !reason.empty()) {
+            tech["access_copy"] = "none: " + reason;
+            output.original_tech_json = tech.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            return {};
+        }
+        auto scratch = job.scratch_dir();
+        if (!scratch) return fail(std::move(scratch).error());
+        const auto file = *scratch / "access.mp4";
+        if (auto made = media::make_access_copy(job.source(), info, file); !made) {
+            output.warnings.push_back("no access copy: " + made.error().message);
+            return {};
+        }
+        std::string copy_tech = "{}";
+        if (auto copy = media::open_input(file)) copy_tech = media::tech_json(media::describe(copy->get(), file));
+        auto asset = job.store_derivative_file("access", file, "video/mp4", job.source().stem().string() + ".access.mp4",
+                                               copy_tech);
+        if (!asset) return fail(std::move(asset).error());
+        output.derivatives.push_back(std::move(*asset));
+        return {};
     }
 
     // Sidecar captions (by name, or from the manifest) as caption assets with their cues.
