@@ -138,18 +138,9 @@ Result<void> make_access_copy(const std::filesystem::path& source, const MediaIn
         WENYUAN_TRY(check(avcodec_open2(aout.encoder.get(), aac, nullptr), "cannot open the AAC encoder"));
         WENYUAN_TRY(check(avcodec_parameters_from_context(aout.stream->codecpar, aout.encoder.get()), "audio parameters"));
         aout.stream->time_base = aout.encoder->time_base;
-        AVChannelLayout in_layout{};
-        if (in->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || in->ch_layout.nb_channels <= 0) {
-            av_channel_layout_default(&in_layout, std::max(1, in->ch_layout.nb_channels));
-        } else {
-            av_channel_layout_copy(&in_layout, &in->ch_layout);
-        }
-        SwrContext* raw_swr = nullptr;
-        const int made = swr_alloc_set_opts2(&raw_swr, &aout.encoder->ch_layout, AV_SAMPLE_FMT_FLTP, aout.encoder->sample_rate,
-                                             &in_layout, in->sample_fmt, in->sample_rate, 0, nullptr);
-        av_channel_layout_uninit(&in_layout);
-        swr.reset(raw_swr);
-        WENYUAN_TRY(check(made < 0 ? made : swr_init(swr.get()), "cannot convert the sound"));
+        auto resampler = make_resampler(*in, aout.encoder->ch_layout, AV_SAMPLE_FMT_FLTP, aout.encoder->sample_rate);
+        if (!resampler) return fail(std::move(resampler).error());
+        swr = std::move(*resampler);
         fifo.reset(av_audio_fifo_alloc(AV_SAMPLE_FMT_FLTP, aout.encoder->ch_layout.nb_channels, 4096));
         if (!fifo) return fail(Errc::internal, "access copy: out of memory");
     }

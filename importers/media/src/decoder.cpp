@@ -1,5 +1,11 @@
 #include "decoder.hpp"
 
+extern "C" {
+#include <libavutil/channel_layout.h>
+}
+
+#include <algorithm>
+
 namespace wenyuan::media {
 
 StreamDecoder::StreamDecoder(AVFormatContext* input, AVStream* stream, CodecPtr codec)
@@ -116,6 +122,27 @@ Result<FramePtr> StreamDecoder::frame_at(double seconds, bool exact, int max_pac
     }
     if (best) return best;
     return fail(Errc::corrupt, "no frame could be decoded near " + std::to_string(static_cast<int>(seconds)) + " s");
+}
+
+Result<SwrPtr> make_resampler(const AVCodecContext& decoder, const AVChannelLayout& layout, AVSampleFormat format, int rate) {
+    AVChannelLayout in_layout{};
+    if (decoder.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || decoder.ch_layout.nb_channels <= 0) {
+        av_channel_layout_default(&in_layout, std::max(1, decoder.ch_layout.nb_channels));
+    } else {
+        av_channel_layout_copy(&in_layout, &decoder.ch_layout);
+    }
+    AVChannelLayout out_layout{};  // FFmpeg 5.1 takes the layouts as non-const
+    av_channel_layout_copy(&out_layout, &layout);
+    SwrContext* raw = nullptr;
+    const int made =
+        swr_alloc_set_opts2(&raw, &out_layout, format, rate, &in_layout, decoder.sample_fmt, decoder.sample_rate, 0, nullptr);
+    av_channel_layout_uninit(&in_layout);
+    av_channel_layout_uninit(&out_layout);
+    SwrPtr swr(raw);
+    if (made < 0 || swr_init(swr.get()) < 0) {
+        return fail(Errc::unsupported, std::string("cannot convert the ") + avcodec_get_name(decoder.codec_id) + " sound");
+    }
+    return swr;
 }
 
 }  // namespace wenyuan::media

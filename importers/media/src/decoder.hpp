@@ -44,4 +44,9 @@ private:
     int decode_errors_ = 0;
 };
 
+/// A resampler from a decoder's sound (any layout, format and rate; an unspecified layout is
+/// taken as the default for its channel count) to `layout`, `format` and `rate`.
+/// Errors: Errc::unsupported when swresample refuses.
+Result<SwrPtr> make_resampler(const AVCodecContext& decoder, const AVChannelLayout& layout, AVSampleFormat format, int rate);
+
 }  // namespace wenyuan::media

@@ -94,17 +94,8 @@ Result<Rgb> make_waveform(AVFormatContext* input, const MediaInfo& info, int wid
     AVCodecContext* codec = decoder->codec();
     const int rate = codec->sample_rate > 0 ? codec->sample_rate : 44100;
     AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
-    AVChannelLayout in_layout{};
-    if (codec->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || codec->ch_layout.nb_channels <= 0) {
-        av_channel_layout_default(&in_layout, std::max(1, codec->ch_layout.nb_channels));
-    } else {
-        av_channel_layout_copy(&in_layout, &codec->ch_layout);
-    }
-    SwrContext* raw = nullptr;
-    const int made = swr_alloc_set_opts2(&raw, &mono, AV_SAMPLE_FMT_FLT, rate, &in_layout, codec->sample_fmt, rate, 0, nullptr);
-    av_channel_layout_uninit(&in_layout);
-    SwrPtr swr(raw);
-    if (made < 0 || swr_init(swr.get()) < 0) return fail(Errc::unsupported, "cannot mix the " + audio->codec + " sound to mono");
+    auto swr = make_resampler(*codec, mono, AV_SAMPLE_FMT_FLT, rate);
+    if (!swr) return fail(std::move(swr).error());
 
     // Peaks per column when the length is known; else per block, folded into columns at the end.
     const double duration = main_duration(info, *audio);
@@ -123,11 +114,11 @@ Result<Rgb> make_waveform(AVFormatContext* input, const MediaInfo& info, int wid
         if (!frame) return fail(std::move(frame).error());
         if (!*frame) break;
         ++frames;
-        const int capacity = swr_get_out_samples(swr.get(), (*frame)->nb_samples);
+        const int capacity = swr_get_out_samples(swr->get(), (*frame)->nb_samples);
         if (capacity <= 0) continue;
         mixed.resize(static_cast<std::size_t>(capacity));
         auto* out = reinterpret_cast<std::uint8_t*>(mixed.data());
-        const int got = swr_convert(swr.get(), &out, capacity, const_cast<const std::uint8_t**>((*frame)->extended_data),
+        const int got = swr_convert(swr->get(), &out, capacity, const_cast<const std::uint8_t**>((*frame)->extended_data),
                                     (*frame)->nb_samples);
         for (int i = 0; i < got; ++i, ++sample) {
             const std::size_t bin = static_cast<std::size_t>(sample / per_bin);
