@@ -301,6 +301,59 @@ TEST(MediaImporter, RealSamples) {
     f.expect_consistent();
 }
 
+// Every container the issue names, made by FFmpeg's own encoders (AMR written by hand: Debian's
+// FFmpeg decodes AMR but has no encoder): sniffed as audio or video and read by the media importer.
+TEST(MediaImporter, EveryContainer) {
+    Fixture f;
+    const auto in = f.dir / "in";
+    const std::vector<std::string> video = {"-f", "lavfi", "-i", "testsrc=size=96x64:rate=10:duration=1"};
+    const std::vector<std::string> sound = {"-f", "lavfi", "-i", "sine=frequency=300:duration=1"};
+    struct Case {
+        std::string name;
+        std::vector<std::string> codecs;
+        bool picture;
+    };
+    const std::vector<Case> cases = {
+        {"a.mov", {"-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac"}, true},
+        {"a.mkv", {"-c:v", "mpeg4", "-c:a", "flac"}, true},
+        {"a.webm", {"-c:v", "libvpx", "-c:a", "libopus"}, true},
+        {"a.avi", {"-c:v", "mpeg4", "-c:a", "libmp3lame"}, true},
+        {"a.ts", {"-c:v", "mpeg2video", "-c:a", "mp2"}, true},
+        {"a.ogv", {"-c:v", "libtheora", "-c:a", "libvorbis"}, true},
+        {"b.mp3", {"-c:a", "libmp3lame"}, false},
+        {"b.m4a", {"-c:a", "aac"}, false},
+        {"b.aac", {"-c:a", "aac"}, false},
+        {"b.wav", {"-c:a", "pcm_s16le"}, false},
+        {"b.flac", {"-c:a", "flac"}, false},
+        {"b.ogg", {"-c:a", "libvorbis"}, false},
+        {"b.opus", {"-c:a", "libopus"}, false},
+    };
+    for (const Case& c : cases) {
+        std::vector<std::string> args = c.picture ? video : std::vector<std::string>{};
+        args.insert(args.end(), sound.begin(), sound.end());
+        args.insert(args.end(), c.codecs.begin(), c.codecs.end());
+        args.push_back((in / c.name).string());
+        test::ffmpeg(args);
+    }
+    std::string amr = "#!AMR\n";
+    for (int i = 0; i < 50; ++i) amr += '\x3c' + std::string(31, '\0');  // 12.2 kb/s frames of silence
+    test::write_file(in / "b.amr", amr);
+    const ImportSummary summary = f.import({in});
+    EXPECT_TRUE(summary.failed.empty()) << summary.failed[0].path << ": " << summary.failed[0].error;
+    ASSERT_EQ(summary.imported, cases.size() + 1);
+    for (std::int64_t id : summary.item_ids) {
+        const auto assets = f.assets(id);
+        const auto t = tech(assets[0]);
+        const std::string kind(kind_for_mime(assets[0].mime));
+        EXPECT_TRUE(kind == "video" || kind == "audio") << assets[0].name << " sniffed as " << assets[0].mime;
+        EXPECT_NEAR(t["duration"].get<double>(), 1.0, 0.15) << assets[0].name;
+        const bool picture = assets[0].name[0] == 'a';
+        EXPECT_EQ(f.role(assets, picture ? "preview" : "waveform") != nullptr, true) << assets[0].name;
+        EXPECT_EQ(t.contains("video_codec"), picture) << assets[0].name;
+    }
+    f.expect_consistent();
+}
+
 TEST(MediaImporter, AccessCopyOnlyWhenNeeded) {
     Fixture f;
     test::ffmpeg({"-f", "lavfi", "-i", "testsrc=size=320x240:rate=15:duration=1", "-f", "lavfi", "-i",

@@ -45,7 +45,12 @@ double StreamDecoder::time_of(const AVFrame& frame) const {
 
 void StreamDecoder::rewind() {
     const std::int64_t start = stream_->start_time == AV_NOPTS_VALUE ? 0 : stream_->start_time;
-    if (av_seek_frame(input_, stream_->index, start, AVSEEK_FLAG_BACKWARD) < 0) {
+    // MPEG-TS and -PS seek by searching timestamps, which can miss the one key frame of a short
+    // file; byte 0 is the start for certain.
+    const bool by_byte = (input_->iformat->flags & AVFMT_TS_DISCONT) && !(input_->iformat->flags & AVFMT_NO_BYTE_SEEK);
+    if (by_byte && av_seek_frame(input_, -1, 0, AVSEEK_FLAG_BYTE) >= 0) {
+        // done
+    } else if (av_seek_frame(input_, stream_->index, start, AVSEEK_FLAG_BACKWARD) < 0) {
         avformat_seek_file(input_, -1, INT64_MIN, 0, INT64_MAX, 0);
     }
     avcodec_flush_buffers(codec_.get());
@@ -88,6 +93,15 @@ Result<FramePtr> StreamDecoder::frame_at(double seconds, bool exact, int max_pac
     }
     avcodec_flush_buffers(codec_.get());
     drained_ = false;
+    auto found = decode_until(seconds, exact, max_packets);
+    if (found || decode_errors_ > 50) return found;
+    // Nothing decoded after the seek (it missed the only key frame of a short MPEG-TS, say):
+    // read from the start instead.
+    rewind();
+    return decode_until(seconds, exact, max_packets + 1000);
+}
+
+Result<FramePtr> StreamDecoder::decode_until(double seconds, bool exact, int max_packets) {
     FramePtr best;
     int packets = 0;
     FramePtr frame(av_frame_alloc());

@@ -36,6 +36,7 @@ public:
 
 private:
     StreamDecoder(AVFormatContext* input, AVStream* stream, CodecPtr codec);
+    Result<FramePtr> decode_until(double seconds, bool exact, int max_packets);
     AVFormatContext* input_;
     AVStream* stream_;
     CodecPtr codec_;
