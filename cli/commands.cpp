@@ -18,6 +18,7 @@ int run_fields(const Args&);
 int run_collections(const Args&);
 int run_search(const Args&);
 int run_duplicates(const Args&);
+int run_segment(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -50,6 +51,9 @@ const std::vector<Command>& commands() {
         {"collections", "list the collections (thematic databases)", "<archive>", {}, 1, 1, run_collections},
         {"duplicates", "list groups of near-duplicate images (the same relic photographed twice, rescans)",
          "<archive> [--distance <bits, 0-16, default 6>]", {{"distance", true}}, 1, 1, run_duplicates},
+        {"segment", "add, list or remove timecoded segments of a recording (an aria, a craft step)",
+         "add <archive> <item> <start> <end> <title> [--description <text>] | list <archive> <item> | remove <archive> <segment-id>",
+         {{"description", true}}, 3, 6, run_segment},
     };
     return table;
 }

@@ -4,6 +4,7 @@
 #include "cli.hpp"
 #include "text_width.hpp"
 #include "wenyuan/search.hpp"
+#include "wenyuan/segments.hpp"
 
 namespace wenyuan::cli {
 
@@ -22,6 +23,14 @@ int run_search(const Args& args) {
         for (const SearchHit& hit : results->hits) {
             hits.push_back({{"id", hit.id}, {"title", hit.title}, {"title_en", hit.title_en}, {"type", hit.type},
                             {"score", hit.score}, {"snippet", hit.snippet}, {"matched", hit.matched}});
+            if (hit.moment) {
+                nlohmann::json moment = {{"start", hit.moment->start_seconds}, {"end", hit.moment->end_seconds},
+                                         {"timecode", format_timecode(hit.moment->start_seconds)},
+                                         {"kind", hit.moment->kind}, {"text", hit.moment->text}};
+                if (!hit.moment->lang.empty()) moment["lang"] = hit.moment->lang;
+                if (hit.moment->segment_id) moment["segment"] = hit.moment->segment_id;
+                hits.back()["moment"] = moment;
+            }
         }
         if (!options.facets) {
             print_json(hits);
@@ -40,6 +49,10 @@ int run_search(const Args& args) {
     for (const SearchHit& hit : results->hits) {
         std::printf("%6lld  %s  %s\n", static_cast<long long>(hit.id), pad_display(truncate_display(hit.title, 30), 30).c_str(),
                     truncate_display(hit.snippet, 70).c_str());
+        if (hit.moment) {
+            std::printf("        at %s  %s\n", format_timecode(hit.moment->start_seconds).c_str(),
+                        truncate_display(hit.moment->text, 70).c_str());
+        }
     }
     std::printf("%zu of %zu matches%s\n", results->hits.size(), results->total,
                 results->all_words ? "" : " (no item has all the words: these have some of them)");

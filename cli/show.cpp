@@ -3,6 +3,7 @@
 #include "cli.hpp"
 #include "text_width.hpp"
 #include "wenyuan/fields.hpp"
+#include "wenyuan/segments.hpp"
 
 namespace wenyuan::cli {
 
@@ -17,6 +18,8 @@ int run_show(const Args& args) {
     auto history = archive->history(*id);
     auto collections = archive->collections_of(*id);
     auto relations = archive->relations(*id);
+    auto segments = list_segments(*archive, *id);
+    if (!segments) return report(segments.error());
     if (!assets || !history || !collections || !relations) {
         return report(!assets ? assets.error() : !history ? history.error() : !collections ? collections.error() : relations.error());
     }
@@ -28,6 +31,11 @@ int run_show(const Args& args) {
         out["relations"] = nlohmann::json::array();
         for (const Relation& relation : *relations) {
             out["relations"].push_back({{"subject", relation.subject}, {"predicate", relation.predicate}, {"object", relation.object}});
+        }
+        out["segments"] = nlohmann::json::array();
+        for (const Segment& segment : *segments) {
+            out["segments"].push_back({{"id", segment.id}, {"start", segment.start}, {"end", segment.end}, {"title", segment.title},
+                                       {"description", segment.description}, {"source", segment.source}});
         }
         out["history"] = nlohmann::json::array();
         for (const FieldChange& change : *history) {
@@ -64,6 +72,11 @@ int run_show(const Args& args) {
         std::printf("  %-10s %s  %10llu bytes  %-24s %s\n", asset.role.c_str(), asset.sha256.substr(0, 16).c_str(),
                     static_cast<unsigned long long>(asset.size), asset.mime.c_str(), asset.name.c_str());
         for (const std::string& warning : asset.warnings) std::printf("             warning: %s\n", warning.c_str());
+    }
+    if (!segments->empty()) std::printf("segments:\n");
+    for (const Segment& segment : *segments) {
+        std::printf("  %4lld  %s–%s  %s\n", static_cast<long long>(segment.id), format_timecode(segment.start).c_str(),
+                    format_timecode(segment.end).c_str(), segment.title.c_str());
     }
     if (!history->empty()) {
         std::printf("history:\n");

@@ -33,8 +33,9 @@ struct Archive::Impl {
     Result<void> insert_event(const Event& event);
     /// Adds an item to a collection (created on first use) inside the caller's transaction.
     Result<void> add_membership(std::int64_t item_id, std::string_view collection, const std::string& time);
-    /// Indexes a newly inserted item (item.id set), inside the caller's transaction.
-    Result<void> on_item_added(const Item& item);
+    /// Indexes a newly inserted item (item.id set), inside the caller's transaction;
+    /// `has_timed` when segments or caption cues were inserted with it (their text is indexed).
+    Result<void> on_item_added(const Item& item, bool has_timed = false);
     /// Keeps derived state (the search index) in step with an item, inside the caller's
     /// transaction, so that a crash can never leave them disagreeing.
     Result<void> on_item_changed(std::int64_t item_id);

@@ -9,9 +9,9 @@ Result<void> Archive::Impl::on_item_changed(std::int64_t item_id) {
     return search::reindex_item(db, item_id, vocabulary);
 }
 
-Result<void> Archive::Impl::on_item_added(const Item& item) {
+Result<void> Archive::Impl::on_item_added(const Item& item, bool has_timed) {
     facts.mark_dirty(item.id);
-    return search::index_new_item(db, item, vocabulary);
+    return search::index_new_item(db, item, vocabulary, has_timed);
 }
 
 Result<void> Archive::Impl::verify_derived(std::vector<VerifyProblem>& problems) const {

@@ -3,6 +3,7 @@
 #include "archive_impl.hpp"
 #include "clock.hpp"
 #include "items_sql.hpp"
+#include "timed_sql.hpp"
 #include "wenyuan/fields.hpp"
 #include "wenyuan/hash.hpp"
 
@@ -37,7 +38,7 @@ std::string warnings_to_json(const std::vector<std::string>& warnings) {
 }
 
 Result<void> insert_assets(Archive::Impl& impl, std::int64_t item_id, const std::vector<AssetDraft>& drafts,
-                           const std::string& time, std::string_view agent) {
+                           const std::string& time, std::string_view agent, std::vector<std::int64_t>* asset_ids = nullptr) {
     auto object = impl.db.prepare("INSERT OR IGNORE INTO objects(sha256, size, stored_at) VALUES (?1, ?2, ?3)");
     auto asset = impl.db.prepare(
         "INSERT INTO assets(item_id, role, sha256, mime, name, lang, tech, warnings, derived_from, created_at) "
@@ -77,6 +78,7 @@ Result<void> insert_assets(Archive::Impl& impl, std::int64_t item_id, const std:
             WENYUAN_TRY(impl.insert_event(event));
         }
     }
+    if (asset_ids) *asset_ids = std::move(ids);
     return {};
 }
 
@@ -125,7 +127,8 @@ Result<void> check_key_free(const sql::Db& db, const Item& item) {
 // Inserts a validated item with its assets, event, memberships and index entry, inside the
 // caller's transaction. Sets item.id.
 Result<void> insert_new_item(Archive::Impl& impl, Item& item, const std::vector<AssetDraft>& assets,
-                             const std::vector<std::string>& collections, std::string_view agent) {
+                             const std::vector<std::string>& collections, std::string_view agent,
+                             const TimedRecords* timed = nullptr) {
     WENYUAN_TRY(check_key_free(impl.db, item));
     auto insert = impl.db.cached(std::string("INSERT INTO items(") +
                                  (kItemColumns + 4) +  // every column but id
@@ -143,11 +146,14 @@ Result<void> insert_new_item(Archive::Impl& impl, Item& item, const std::vector<
     Event ingestion{0, item.created_at, "ingestion", item.id, original, std::string(agent), "success",
                     item.title + (assets.empty() ? "" : " (" + std::to_string(assets.size()) + " files)")};
     WENYUAN_TRY(impl.insert_event(ingestion));
-    if (!assets.empty()) WENYUAN_TRY(insert_assets(impl, item.id, assets, item.created_at, agent));
+    std::vector<std::int64_t> asset_ids;
+    if (!assets.empty()) WENYUAN_TRY(insert_assets(impl, item.id, assets, item.created_at, agent, &asset_ids));
     for (const std::string& collection : collections) {
         WENYUAN_TRY(impl.add_membership(item.id, collection, item.created_at));
     }
-    return impl.on_item_added(item);
+    const bool has_timed = timed && (!timed->segments.empty() || !timed->cues.empty());
+    if (has_timed) WENYUAN_TRY(insert_timed(impl.db, item.id, *timed, asset_ids, item.created_at));
+    return impl.on_item_added(item, has_timed);
 }
 
 Item new_item_from(const Item& draft, const std::string& time) {
@@ -169,6 +175,23 @@ Result<std::int64_t> Archive::add_item(const Item& draft, const std::vector<Asse
     auto tx = sql::Transaction::begin(impl_->db);
     if (!tx) return fail(std::move(tx).error());
     WENYUAN_TRY(insert_new_item(*impl_, item, assets, collections, agent));
+    WENYUAN_TRY(tx->commit());
+    return item.id;
+}
+
+Result<std::int64_t> add_item_with_timed(Archive& archive, const Item& draft, const std::vector<AssetDraft>& assets,
+                                         const std::vector<std::string>& collections, const TimedRecords& timed,
+                                         std::string_view agent) {
+    Archive::Impl& impl = archive.impl();
+    WENYUAN_TRY(impl.require_writable("add an item"));
+    WENYUAN_TRY(validate_item(draft, impl.vocabulary));
+    for (std::size_t i = 0; i < timed.segments.size(); ++i) {
+        WENYUAN_TRY(validate_segment(timed.segments[i], "segment " + std::to_string(i + 1)));
+    }
+    Item item = new_item_from(draft, now_utc_iso());
+    auto tx = sql::Transaction::begin(impl.db);
+    if (!tx) return fail(std::move(tx).error());
+    WENYUAN_TRY(insert_new_item(impl, item, assets, collections, agent, &timed));
     WENYUAN_TRY(tx->commit());
     return item.id;
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "search/index.hpp"
+#include "timed_sql.hpp"
 
 namespace wenyuan {
 namespace {
@@ -129,6 +130,7 @@ const std::vector<Migration>& migrations() {
         {1, kSchemaV1},
         {2, "", search::create_index},  // the search index, built for existing items
         {3, "", search::create_facts},  // what search filters, counts and pre-ranks by
+        {4, "", create_timed_tables},   // segments and caption cues of recordings
     };
     return list;
 }

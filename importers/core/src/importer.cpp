@@ -93,6 +93,23 @@ Result<ImportOutput> Importer::import(ImportJob& job) const {
     return output;
 }
 
+std::vector<std::filesystem::path> Importer::companions(const std::filesystem::path&,
+                                                       std::span<const std::filesystem::path>) const {
+    return {};
+}
+
+std::set<std::filesystem::path> ImporterRegistry::companions(std::span<const std::filesystem::path> planned) const {
+    std::set<std::filesystem::path> claimed;
+    for (const auto& file : planned) {
+        for (const auto& importer : importers_) {
+            for (auto& companion : importer->companions(file, planned)) {
+                if (companion != file) claimed.insert(std::move(companion));
+            }
+        }
+    }
+    return claimed;
+}
+
 void ImporterRegistry::add(std::unique_ptr<Importer> importer) {
     assert(importer);
     importers_.push_back(std::move(importer));

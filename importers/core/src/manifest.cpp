@@ -9,7 +9,7 @@
 namespace wenyuan {
 namespace {
 
-enum class Column { file, collection, field, unknown };
+enum class Column { file, collection, field, companion, unknown };
 
 bool is_one_of(std::string_view header, std::initializer_list<std::string_view> names) {
     for (std::string_view name : names) {
@@ -28,6 +28,9 @@ Column classify(std::string_view header, const FieldInfo*& field) {
     field = nullptr;
     if (is_one_of(header, {"file", "path", "filename", "文件", "文件名", "路径"})) return Column::file;
     if (is_one_of(header, {"collection", "collections", "集合", "专题库", "专题"})) return Column::collection;
+    if (is_one_of(header, {"captions", "subtitles", "字幕"}) || is_one_of(header, {"segments", "chapters", "分段", "章节"})) {
+        return Column::companion;
+    }
     field = find_field(header);
     return field ? Column::field : Column::unknown;
 }
@@ -73,6 +76,19 @@ Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabular
         Item scratch;
         std::string problem;
         for (std::size_t i = 0; i < columns.size() && i < row.cells.size(); ++i) {
+            if (columns[i] == Column::companion && !row.cells[i].empty()) {
+                const bool captions = is_one_of(table->header[i], {"captions", "subtitles", "字幕"});
+                for (auto& companion : split_keywords(row.cells[i])) {
+                    const auto path = (base / std::filesystem::path(companion)).lexically_normal();
+                    std::error_code exists_ec;
+                    if (!std::filesystem::is_regular_file(path, exists_ec)) {
+                        problem = table->header[i] + ": file '" + companion + "' not found next to the manifest";
+                        break;
+                    }
+                    parsed.companions[captions ? "captions" : "segments"].push_back(path);
+                }
+                if (!problem.empty()) break;
+            }
             if (columns[i] == Column::collection && !row.cells[i].empty()) {
                 for (auto& collection : split_keywords(row.cells[i])) parsed.collections.push_back(collection);
             }

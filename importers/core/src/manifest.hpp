@@ -18,6 +18,9 @@ struct ManifestRow {
     std::filesystem::path file;  ///< absolute, lexically normal
     std::vector<std::pair<const FieldInfo*, std::string>> values;
     std::vector<std::string> collections;
+    /// Files an importer reads with this one, by column: "captions" (字幕) and "segments"
+    /// (分段, 章节); absolute paths, several separated by ';' in the cell.
+    std::map<std::string, std::vector<std::filesystem::path>> companions;
 };
 
 struct Manifest {

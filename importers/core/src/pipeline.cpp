@@ -78,7 +78,7 @@ void remove_objects(const ObjectStore& store, const std::vector<std::string>& ob
 
 // Runs on a worker: store the original, skip known files, run the importer.
 Finished process(const Archive& reader, const ImporterRegistry& registry, const ImportOptions& options,
-                 std::size_t index, const std::filesystem::path& file) {
+                 std::size_t index, const std::filesystem::path& file, const ManifestRow* row) {
     Finished done;
     done.index = index;
     done.file = file;
@@ -103,6 +103,7 @@ Finished process(const Archive& reader, const ImporterRegistry& registry, const 
         return done;
     }
     ImportJob job(reader.store(), file, *sniffed, options);
+    if (row) job.set_hints(row->companions);
     auto stored = reader.store().put_file(file);
     if (!stored) {
         done.error = stored.error().message;
@@ -173,6 +174,19 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
     } else {
         files = walk_inputs(request.inputs, skip, summary.failed);
     }
+    // Companions (captions beside a video, textures beside a model) are read with their file,
+    // not imported as items of their own.
+    std::set<std::filesystem::path> companions = registry.companions(files);
+    if (manifest) {
+        for (const auto& [path, row] : manifest->rows) {
+            for (const auto& [column, paths] : row.companions) companions.insert(paths.begin(), paths.end());
+        }
+    }
+    if (!companions.empty()) {
+        std::erase_if(files, [&](const std::filesystem::path& file) {
+            return companions.count(file) && !(manifest && manifest->rows.count(file));
+        });
+    }
 
     std::vector<Archive> readers;
     const unsigned jobs = std::max(1u, request.jobs ? request.jobs : std::thread::hardware_concurrency());
@@ -188,7 +202,11 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
     for (unsigned w = 0; w < jobs; ++w) {
         workers.emplace_back([&, w] {
             for (std::size_t i = next++; i < files.size(); i = next++) {
-                queue.push(process(readers[w], registry, request.options, i, files[i]));
+                const ManifestRow* row = nullptr;
+                if (manifest) {
+                    if (auto found = manifest->rows.find(files[i].lexically_normal()); found != manifest->rows.end()) row = &found->second;
+                }
+                queue.push(process(readers[w], registry, request.options, i, files[i], row));
             }
         });
     }
@@ -228,7 +246,7 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
             }
             std::vector<AssetDraft> assets = {done.original};
             assets.insert(assets.end(), done.output.derivatives.begin(), done.output.derivatives.end());
-            auto id = archive.add_item(item, assets, collections, request.agent);
+            auto id = add_item_with_timed(archive, item, assets, collections, done.output.timed, request.agent);
             if (!id) {
                 remove_objects(archive.store(), done.new_objects);
                 summary.failed.push_back({shown, id.error().message});

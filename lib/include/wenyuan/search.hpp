@@ -22,6 +22,16 @@ struct SearchOptions {
     bool facets = false;  ///< count results per type, category, period and place
 };
 
+/// Where in a recording a hit matched: a caption cue or a segment (wenyuan/segments.hpp).
+struct SearchMoment {
+    double start_seconds = 0;
+    double end_seconds = 0;
+    std::string kind;       ///< "caption" or "segment"
+    std::string text;       ///< the cue's text, or the segment's title
+    std::string lang;       ///< the captions' language, if known
+    std::int64_t segment_id = 0;  ///< for a segment
+};
+
 struct SearchHit {
     std::int64_t id = 0;
     std::string title;
@@ -30,6 +40,9 @@ struct SearchHit {
     double score = 0;      ///< higher is better
     std::string snippet;   ///< matched text with hits marked as [..]
     std::string matched;   ///< which field matched best: title, keywords, places, body or pinyin
+    /// For recordings whose captions or segments hold the query's words: the earliest cue or
+    /// segment with all of them (else with the most), so that a player can open there.
+    std::optional<SearchMoment> moment;
 };
 
 struct FacetCount {

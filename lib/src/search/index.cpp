@@ -1,8 +1,11 @@
 #include "search/index.hpp"
 
+#include <algorithm>
+
 #include "archive_impl.hpp"
 #include "items_sql.hpp"
 #include "search/fold.hpp"
+#include "timed_sql.hpp"
 #include "wenyuan/fields.hpp"
 
 namespace wenyuan::search {
@@ -176,11 +179,16 @@ Result<void> reindex_item(const sql::Db& db, std::int64_t id, const Vocabulary& 
     auto row = item->step();
     if (!row) return fail(std::move(row).error());
     if (!*row) return {};  // deleted or gone: nothing to index
-    return index_new_item(db, item_from_row(*item), vocabulary);
+    return index_new_item(db, item_from_row(*item), vocabulary, true);
 }
 
-Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary) {
-    const SearchDoc doc = compose_doc(item, vocabulary);
+Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary, bool has_timed) {
+    SearchDoc doc = compose_doc(item, vocabulary);
+    if (has_timed) {
+        auto timed = timed_text(db, item.id);
+        if (!timed) return fail(std::move(timed).error());
+        append(doc.body, *timed);
+    }
     WENYUAN_TRY(write_doc(db, item.id, doc));
     WENYUAN_TRY(write_facts(db, item.id, facts_of(item)));
     return write_fts(db, item.id, doc, false);
@@ -205,6 +213,11 @@ CREATE TABLE search_facts (
 }
 
 Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::vector<VerifyProblem>& problems) {
+    // Items with segments or caption cues: their text is part of the body.
+    std::vector<std::int64_t> timed_items;
+    auto timed = db.prepare("SELECT item_id FROM segments UNION SELECT item_id FROM caption_cues ORDER BY 1");
+    if (!timed) return fail(std::move(timed).error());
+    WENYUAN_TRY(timed->each([&](const sql::Stmt& row) { timed_items.push_back(row.int64(0)); }));
     auto items = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted_at IS NULL ORDER BY id");
     if (!items) return fail(std::move(items).error());
     std::size_t live = 0;
@@ -222,7 +235,15 @@ Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::v
             problems.push_back({"search index", name + " is not indexed"});
             return;
         }
-        const SearchDoc expected = compose_doc(item, vocabulary);
+        SearchDoc expected = compose_doc(item, vocabulary);
+        if (std::binary_search(timed_items.begin(), timed_items.end(), item.id)) {
+            auto text = timed_text(db, item.id);
+            if (!text) {
+                failure = fail(std::move(text).error());
+                return;
+            }
+            append(expected.body, *text);
+        }
         const SearchDoc& actual = **stored;
         if (expected.title != actual.title || expected.keywords != actual.keywords || expected.places != actual.places ||
             expected.body != actual.body || expected.pinyin != actual.pinyin) {

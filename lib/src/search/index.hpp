@@ -31,7 +31,8 @@ Result<void> create_index(const sql::Db& db);
 Result<void> create_facts(const sql::Db& db);
 
 /// Indexes an item that was just inserted (never indexed before), inside the caller's transaction.
-Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary);
+/// `has_timed`: segments or caption cues were inserted with it, and their text joins the body.
+Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary, bool has_timed = false);
 
 /// Re-indexes one item (or removes it when it is deleted or gone), inside the caller's
 /// transaction.

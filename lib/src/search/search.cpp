@@ -5,6 +5,7 @@
 
 #include "archive_impl.hpp"
 #include "search/filter.hpp"
+#include "search/fold.hpp"
 #include "search/match.hpp"
 #include "search/query.hpp"
 #include "search/rank.hpp"
@@ -33,6 +34,36 @@ Result<void> add_snippet(const sql::Db& db, const search::MatchPlan& plan, Searc
     return {};
 }
 
+// The earliest segment or caption cue of the hit with every word of the query, else the one with
+// the most of them; none when no cue or segment has any (the match is elsewhere in the item).
+Result<void> add_moment(const sql::Db& db, const search::MatchPlan& plan, SearchHit& hit) {
+    auto stmt = db.cached(
+        "SELECT 'segment', id, start_ms, end_ms, title, title || char(10) || description, '' FROM segments WHERE item_id = ?1 "
+        "UNION ALL SELECT 'caption', 0, c.start_ms, c.end_ms, c.text, c.text, a.lang FROM caption_cues c "
+        "JOIN assets a ON a.id = c.asset_id WHERE c.item_id = ?1 ORDER BY 3, 1 DESC");
+    if (!stmt) return fail(std::move(stmt).error());
+    std::vector<std::string> words;
+    for (const std::string& word : plan.words) {
+        std::string folded = search::fold_phrase(word);
+        if (!folded.empty() && folded != " ") words.push_back(std::move(folded));
+    }
+    if (words.empty()) return {};
+    (*stmt)->bind(1, hit.id);
+    std::size_t best = 0;
+    Result<void> done;
+    WENYUAN_TRY((*stmt)->each([&](const sql::Stmt& row) {
+        if (best == words.size()) return;
+        const std::string folded = search::fold_text(row.text(5));
+        std::size_t found = 0;
+        for (const std::string& word : words) found += folded.find(word) != std::string::npos ? 1 : 0;
+        if (found <= best) return;
+        best = found;
+        hit.moment = SearchMoment{static_cast<double>(row.int64(2)) / 1000.0, static_cast<double>(row.int64(3)) / 1000.0,
+                                  row.text(0), row.text(4), row.text(6), row.int64(1)};
+    }));
+    return done;
+}
+
 Result<SearchHit> make_hit(const sql::Db& db, const search::Ranked& ranked) {
     auto stmt = db.cached("SELECT title, coalesce(title_en, ''), type FROM items WHERE id = ?1");
     if (!stmt) return fail(std::move(stmt).error());
@@ -40,7 +71,7 @@ Result<SearchHit> make_hit(const sql::Db& db, const search::Ranked& ranked) {
     auto row = (*stmt)->step();
     if (!row) return fail(std::move(row).error());
     if (!*row) return fail(Errc::internal, "search: item " + std::to_string(ranked.item->id) + " vanished");
-    return SearchHit{ranked.item->id, (*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2), ranked.score, {}, {}};
+    return SearchHit{ranked.item->id, (*stmt)->text(0), (*stmt)->text(1), (*stmt)->text(2), ranked.score, {}, {}, {}};
 }
 
 }  // namespace
@@ -98,6 +129,7 @@ Result<SearchResults> search_items(const Archive& archive, std::string_view text
         auto hit = make_hit(db, (*ranked)[i]);
         if (!hit) return fail(std::move(hit).error());
         if (!plan.all_items) WENYUAN_TRY(add_snippet(db, plan, *hit));
+        if (!plan.all_items && impl.schema_version >= 4) WENYUAN_TRY(add_moment(db, plan, *hit));
         if (hit->snippet.empty()) {
             hit->snippet = hit->title;
             hit->matched = plan.any_pinyin.empty() ? "" : "pinyin";

@@ -10,12 +10,15 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "wenyuan/item.hpp"
 #include "wenyuan/result.hpp"
+#include "wenyuan/segments.hpp"
 #include "wenyuan/sniff.hpp"
 #include "wenyuan/store.hpp"
 
@@ -45,6 +48,12 @@ public:
     const Sniffed& sniffed() const noexcept { return sniffed_; }
     const ImportOptions& options() const noexcept { return options_; }
 
+    /// What the manifest row of this file says beyond catalog fields, by column: "captions" and
+    /// "segments", each a list of absolute file paths. Empty without a manifest row.
+    using Hints = std::map<std::string, std::vector<std::filesystem::path>>;
+    const Hints& hints() const noexcept { return hints_; }
+    void set_hints(Hints hints) { hints_ = std::move(hints); }
+
     /// A private scratch folder, created on first use and removed with the job.
     Result<std::filesystem::path> scratch_dir();
 
@@ -67,6 +76,7 @@ private:
     std::filesystem::path source_;
     Sniffed sniffed_;
     const ImportOptions& options_;
+    Hints hints_;
     std::filesystem::path scratch_;
     std::vector<std::string> new_objects_;
 };
@@ -82,6 +92,9 @@ struct ImportOutput {
     std::vector<AssetDraft> derivatives;
     /// Loadable-but-imperfect findings: blur, a lying extension, a missing texture.
     std::vector<std::string> warnings;
+    /// Segments and caption cues of a recording, recorded in the item's transaction. A cue's
+    /// asset_index counts the original as 0, so derivatives[i] is i + 1.
+    TimedRecords timed;
 };
 
 /// Base class of every importer (Magnum's AbstractImporter pattern): the public import() does
@@ -99,6 +112,15 @@ public:
     /// How well this importer reads a file of this type, 0 (not at all) to 100 (its own format).
     virtual int score(const Sniffed& sniffed) const noexcept = 0;
 
+    /// Companion files: those among `planned` (the sorted, absolute paths of one import) that
+    /// belong to `file` rather than being items of their own — captions beside a video, an .mtl
+    /// and textures beside an .obj. The pipeline leaves them out of the plan; the importer reads
+    /// them itself when it imports `file`. Decided by names (and at most a cheap read of `file`),
+    /// before sniffing: an importer answers for the files it would import. Default: none.
+    /// Thread safety: called concurrently, like import().
+    virtual std::vector<std::filesystem::path> companions(const std::filesystem::path& file,
+                                                          std::span<const std::filesystem::path> planned) const;
+
     /// Checks the file (exists, regular, within max_file_bytes), then calls do_import().
     /// Errors are one line that names the file: "image importer: scan_0042.tif: truncated strip".
     Result<ImportOutput> import(ImportJob& job) const;
@@ -115,6 +137,9 @@ public:
     /// nullptr only when no importer scores above 0 (never, once the fallback is registered).
     const Importer* best_for(const Sniffed& sniffed) const;
     std::vector<std::string_view> names() const;
+    /// Every file of `planned` (sorted, absolute) that some importer claims as a companion of
+    /// another planned file (see Importer::companions).
+    std::set<std::filesystem::path> companions(std::span<const std::filesystem::path> planned) const;
 
 private:
     std::vector<std::unique_ptr<Importer>> importers_;
