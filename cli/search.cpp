@@ -41,7 +41,8 @@ int run_search(const Args& args) {
         std::printf("%6lld  %s  %s\n", static_cast<long long>(hit.id), pad_display(truncate_display(hit.title, 30), 30).c_str(),
                     truncate_display(hit.snippet, 70).c_str());
     }
-    std::printf("%zu of %zu matches\n", results->hits.size(), results->total);
+    std::printf("%zu of %zu matches%s\n", results->hits.size(), results->total,
+                results->all_words ? "" : " (no item has all the words: these have some of them)");
     for (const auto& [name, counts] : results->facets) {
         std::printf("%s:", name.c_str());
         for (const FacetCount& facet : counts) std::printf("  %s (%zu)", facet.label.c_str(), facet.count);

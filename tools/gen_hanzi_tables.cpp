@@ -309,7 +309,9 @@ std::string toneless(const UnicodeData& ucd, std::string_view reading) {
 }
 
 // Mandarin readings by code point, most common first: kMandarin, then the modern dictionaries
-// (kXHC1983, kTGHZ2013), then the Hanyu Da Zidian (kHanyuPinyin), which adds archaic readings.
+// (kXHC1983, kTGHZ2013). The Hanyu Da Zidian (kHanyuPinyin) is read only for characters those do
+// not cover: it adds archaic readings (省 xian, 甘 han) that would make common pinyin match
+// nearly every place name.
 std::map<char32_t, std::vector<std::string>> read_readings(const UnicodeData& ucd,
                                                            const std::string& path,
                                                            std::size_t& rejected) {
@@ -332,6 +334,7 @@ std::map<char32_t, std::vector<std::string>> read_readings(const UnicodeData& uc
         for (const std::string& field : kFields) {
             auto value = fields.find(field);
             if (value == fields.end()) continue;
+            if (field == "kHanyuPinyin" && !list.empty()) continue;
             // "háng xíng", "20811.060:háng,xìng", "0442.080:háng 1290.030:xíng"
             for (const std::string& entry : split(value->second, ' ')) {
                 const std::string spelled = entry.substr(entry.rfind(':') + 1);

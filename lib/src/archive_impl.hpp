@@ -5,6 +5,7 @@
 #include <string>
 
 #include "fsutil.hpp"
+#include "search/facts.hpp"
 #include "sqlite.hpp"
 #include "wenyuan/archive.hpp"
 
@@ -17,6 +18,8 @@ struct Archive::Impl {
     bool read_only = false;
     int schema_version = 0;
     Vocabulary vocabulary;
+    /// What search filters and counts by, loaded on the first search.
+    mutable search::FactTable facts;
     fs::Fd lock;  ///< shared flock on <root>/.lock held by every writer; gc takes it exclusively
 
     Impl(std::filesystem::path dir, sql::Db database, bool ro)
@@ -30,6 +33,8 @@ struct Archive::Impl {
     Result<void> insert_event(const Event& event);
     /// Adds an item to a collection (created on first use) inside the caller's transaction.
     Result<void> add_membership(std::int64_t item_id, std::string_view collection, const std::string& time);
+    /// Indexes a newly inserted item (item.id set), inside the caller's transaction.
+    Result<void> on_item_added(const Item& item);
     /// Keeps derived state (the search index) in step with an item, inside the caller's
     /// transaction, so that a crash can never leave them disagreeing.
     Result<void> on_item_changed(std::int64_t item_id);

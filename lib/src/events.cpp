@@ -3,12 +3,13 @@
 namespace wenyuan {
 
 Result<void> Archive::Impl::insert_event(const Event& event) {
-    auto stmt = db.prepare(
+    auto stmt = db.cached(
         "INSERT INTO events(time, type, item_id, object, agent, outcome, detail) VALUES (?1,?2,?3,?4,?5,?6,?7)");
     if (!stmt) return fail(std::move(stmt).error());
-    stmt->bind(1, event.time).bind(2, event.type).bind(3, event.item_id);
-    stmt->bind_text_or_null(4, event.object).bind(5, event.agent).bind(6, event.outcome).bind(7, event.detail);
-    return stmt->run();
+    sql::Stmt& insert = **stmt;
+    insert.bind(1, event.time).bind(2, event.type).bind(3, event.item_id);
+    insert.bind_text_or_null(4, event.object).bind(5, event.agent).bind(6, event.outcome).bind(7, event.detail);
+    return insert.run();
 }
 
 Result<void> Archive::log_event(const Event& event) {

@@ -110,16 +110,52 @@ Result<void> update_item_row(const sql::Db& db, const Item& item) {
 
 Result<void> check_key_free(const sql::Db& db, const Item& item) {
     if (item.key.empty()) return {};
-    auto stmt = db.prepare("SELECT id FROM items WHERE key = ?1 AND id <> ?2");
+    auto stmt = db.cached("SELECT id FROM items WHERE key = ?1 AND id <> ?2");
     if (!stmt) return fail(std::move(stmt).error());
-    stmt->bind(1, item.key).bind(2, item.id);
-    auto row = stmt->step();
+    (*stmt)->bind(1, item.key).bind(2, item.id);
+    auto row = (*stmt)->step();
     if (!row) return fail(std::move(row).error());
     if (*row) {
         return fail(Errc::invalid_argument, "key: '" + item.key + "' is already used by item " +
-                                                std::to_string(stmt->int64(0)));
+                                                std::to_string((*stmt)->int64(0)));
     }
     return {};
+}
+
+// Inserts a validated item with its assets, event, memberships and index entry, inside the
+// caller's transaction. Sets item.id.
+Result<void> insert_new_item(Archive::Impl& impl, Item& item, const std::vector<AssetDraft>& assets,
+                             const std::vector<std::string>& collections, std::string_view agent) {
+    WENYUAN_TRY(check_key_free(impl.db, item));
+    auto insert = impl.db.cached(std::string("INSERT INTO items(") +
+                                 (kItemColumns + 4) +  // every column but id
+                                 ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
+                                 "?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,NULL)");
+    if (!insert) return fail(std::move(insert).error());
+    bind_item(**insert, item);
+    WENYUAN_TRY((*insert)->run());
+    item.id = impl.db.last_insert_id();
+
+    std::string original;
+    for (const AssetDraft& asset : assets) {
+        if (asset.role == "original") original = asset.sha256;
+    }
+    Event ingestion{0, item.created_at, "ingestion", item.id, original, std::string(agent), "success",
+                    item.title + (assets.empty() ? "" : " (" + std::to_string(assets.size()) + " files)")};
+    WENYUAN_TRY(impl.insert_event(ingestion));
+    if (!assets.empty()) WENYUAN_TRY(insert_assets(impl, item.id, assets, item.created_at, agent));
+    for (const std::string& collection : collections) {
+        WENYUAN_TRY(impl.add_membership(item.id, collection, item.created_at));
+    }
+    return impl.on_item_added(item);
+}
+
+Item new_item_from(const Item& draft, const std::string& time) {
+    Item item = draft;
+    item.id = 0;
+    item.uid = random_uid();
+    item.created_at = item.updated_at = time;
+    return item;
 }
 
 }  // namespace
@@ -129,37 +165,37 @@ Result<std::int64_t> Archive::add_item(const Item& draft, const std::vector<Asse
                                        std::string_view agent) {
     WENYUAN_TRY(impl_->require_writable("add an item"));
     WENYUAN_TRY(validate_item(draft, impl_->vocabulary));
-    Item item = draft;
-    item.id = 0;
-    item.uid = random_uid();
-    item.created_at = item.updated_at = now_utc_iso();
-
+    Item item = new_item_from(draft, now_utc_iso());
     auto tx = sql::Transaction::begin(impl_->db);
     if (!tx) return fail(std::move(tx).error());
-    WENYUAN_TRY(check_key_free(impl_->db, item));
-    auto insert = impl_->db.prepare(std::string("INSERT INTO items(") +
-                                    (kItemColumns + 4) +  // every column but id
-                                    ") VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
-                                    "?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,NULL)");
-    if (!insert) return fail(std::move(insert).error());
-    bind_item(*insert, item);
-    WENYUAN_TRY(insert->run());
-    item.id = impl_->db.last_insert_id();
-
-    std::string original;
-    for (const AssetDraft& asset : assets) {
-        if (asset.role == "original") original = asset.sha256;
-    }
-    Event ingestion{0, item.created_at, "ingestion", item.id, original, std::string(agent), "success",
-                    item.title + (assets.empty() ? "" : " (" + std::to_string(assets.size()) + " files)")};
-    WENYUAN_TRY(impl_->insert_event(ingestion));
-    WENYUAN_TRY(insert_assets(*impl_, item.id, assets, item.created_at, agent));
-    for (const std::string& collection : collections) {
-        WENYUAN_TRY(impl_->add_membership(item.id, collection, item.created_at));
-    }
-    WENYUAN_TRY(impl_->on_item_changed(item.id));
+    WENYUAN_TRY(insert_new_item(*impl_, item, assets, collections, agent));
     WENYUAN_TRY(tx->commit());
     return item.id;
+}
+
+Result<std::vector<std::int64_t>> Archive::add_items(const std::vector<Item>& drafts, std::string_view agent) {
+    WENYUAN_TRY(impl_->require_writable("add items"));
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        if (auto valid = validate_item(drafts[i], impl_->vocabulary); !valid) {
+            return fail(valid.error().code, "record " + std::to_string(i + 1) + " ('" + drafts[i].title +
+                                                "'): " + valid.error().message);
+        }
+    }
+    const std::string time = now_utc_iso();
+    auto tx = sql::Transaction::begin(impl_->db);
+    if (!tx) return fail(std::move(tx).error());
+    std::vector<std::int64_t> ids;
+    ids.reserve(drafts.size());
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        Item item = new_item_from(drafts[i], time);
+        if (auto added = insert_new_item(*impl_, item, {}, {}, agent); !added) {
+            return fail(added.error().code, "record " + std::to_string(i + 1) + " ('" + item.title +
+                                                "'): " + added.error().message);
+        }
+        ids.push_back(item.id);
+    }
+    WENYUAN_TRY(tx->commit());
+    return ids;
 }
 
 Result<void> Archive::add_assets(std::int64_t item_id, const std::vector<AssetDraft>& assets,

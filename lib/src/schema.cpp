@@ -128,6 +128,7 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, kSchemaV1},
         {2, "", search::create_index},  // the search index, built for existing items
+        {3, "", search::create_facts},  // what search filters, counts and pre-ranks by
     };
     return list;
 }

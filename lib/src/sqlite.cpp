@@ -104,6 +104,17 @@ Result<Stmt> Db::prepare(std::string_view sql) const {
     return Stmt(db_.get(), stmt);
 }
 
+Result<StmtLease> Db::cached(std::string_view sql) const {
+    auto found = cache_.find(std::string(sql));
+    if (found == cache_.end()) {
+        auto stmt = prepare(sql);
+        if (!stmt) return fail(std::move(stmt).error());
+        found = cache_.emplace(std::string(sql), std::make_unique<Stmt>(std::move(*stmt))).first;
+    }
+    found->second->reset();
+    return StmtLease(found->second.get());
+}
+
 Result<void> Db::exec(std::string_view sql) const {
     char* message = nullptr;
     const std::string text(sql);
@@ -130,6 +141,15 @@ Result<Transaction> Transaction::begin(const Db& db) {
 }
 
 Transaction::~Transaction() {
+    if (db_) sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+Result<ReadTransaction> ReadTransaction::begin(const Db& db) {
+    WENYUAN_TRY(db.exec("BEGIN"));
+    return ReadTransaction(&db);
+}
+
+ReadTransaction::~ReadTransaction() {
     if (db_) sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "wenyuan/result.hpp"
 
@@ -75,6 +76,23 @@ private:
     std::unique_ptr<sqlite3_stmt, StmtFinalizer> stmt_;
 };
 
+/// A cached statement on loan: reset when the loan ends, so that a statement left mid-way never
+/// holds a read snapshot open.
+class StmtLease {
+public:
+    explicit StmtLease(Stmt* stmt) : stmt_(stmt) {}
+    StmtLease(StmtLease&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
+    StmtLease& operator=(StmtLease&&) = delete;
+    ~StmtLease() {
+        if (stmt_) sqlite3_reset(stmt_->get());
+    }
+    Stmt* operator->() const noexcept { return stmt_; }
+    Stmt& operator*() const noexcept { return *stmt_; }
+
+private:
+    Stmt* stmt_;
+};
+
 /// An open connection.
 class Db {
 public:
@@ -82,6 +100,10 @@ public:
     static Result<Db> open(const std::filesystem::path& file, bool read_only, bool create);
 
     Result<Stmt> prepare(std::string_view sql) const;
+    /// A statement prepared once per connection and kept for reuse (for statements run per
+    /// item in bulk paths and per hit in search), with its bindings cleared. Not for a statement
+    /// whose rows a caller higher up the stack is still reading.
+    Result<StmtLease> cached(std::string_view sql) const;
     /// Runs one or more statements with no parameters and no rows.
     Result<void> exec(std::string_view sql) const;
     /// The single integer a query returns (for pragmas and counts).
@@ -94,6 +116,7 @@ public:
 private:
     DbHandle db_;
     std::string path_;
+    mutable std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;  // finalised before db_ closes
 };
 
 /// BEGIN IMMEDIATE on construction; ROLLBACK in the destructor unless commit() succeeded.
@@ -107,6 +130,20 @@ public:
 
 private:
     explicit Transaction(const Db* db) : db_(db) {}
+    const Db* db_;
+};
+
+/// BEGIN (deferred) on construction, ending in the destructor: the reads in between see one
+/// snapshot of the database, whatever other connections commit meanwhile.
+class ReadTransaction {
+public:
+    static Result<ReadTransaction> begin(const Db& db);
+    ReadTransaction(ReadTransaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+    ReadTransaction& operator=(ReadTransaction&&) = delete;
+    ~ReadTransaction();
+
+private:
+    explicit ReadTransaction(const Db* db) : db_(db) {}
     const Db* db_;
 };
 

@@ -176,5 +176,40 @@ TEST_F(Cli, ErrorsAreOneLineWithExitCodes) {
     EXPECT_EQ(wenyuan({"init", archive}).exit_code, 1);
 }
 
+TEST_F(Cli, SearchPrintsHitsFacetsAndNeverFailsOnAQuery) {
+    write_file(dir / "in/西周青铜鼎.txt", "a bronze ding");
+    write_file(dir / "in/青铜镜.txt", "a bronze mirror");
+    write_file(dir / "in/蜀绣屏风.txt", "an embroidered screen");
+    ASSERT_EQ(wenyuan_json({"import", archive, (dir / "in").string(), "--access", "public"})["imported"], 3);
+
+    auto hits = wenyuan_json({"search", archive, "青铜"});
+    ASSERT_TRUE(hits.is_array());
+    ASSERT_EQ(hits.size(), 2u);
+    for (const auto& hit : hits) {
+        EXPECT_TRUE(hit.contains("id") && hit.contains("title") && hit.contains("score") && hit.contains("snippet"));
+        EXPECT_NE(hit["snippet"].get<std::string>().find("[青铜]"), std::string::npos) << hit.dump();
+    }
+    EXPECT_EQ(hits[0]["title"], "青铜镜");  // the shorter title that is about the word
+
+    auto initials = wenyuan_json({"search", archive, "qt", "--limit", "1"});
+    ASSERT_EQ(initials.size(), 1u);
+    EXPECT_NE(initials[0]["title"].get<std::string>().find("青铜"), std::string::npos);
+
+    auto faceted = wenyuan_json({"search", archive, "蜀繡", "--facets"});
+    EXPECT_EQ(faceted["total"], 1);
+    EXPECT_EQ(faceted["hits"][0]["title"], "蜀绣屏风");
+    ASSERT_FALSE(faceted["facets"]["type"].empty());
+    EXPECT_EQ(faceted["facets"]["type"][0]["count"], 1);
+
+    for (const char* hostile : {"\"", "NEAR(", "')--", "*", "{title}:"}) {
+        auto result = wenyuan_json({"search", archive, hostile});
+        EXPECT_TRUE(result.is_array()) << hostile;
+    }
+    const RunResult missing = wenyuan({"search", (dir / "nowhere").string(), "青铜"});
+    EXPECT_NE(missing.exit_code, 0);
+    EXPECT_EQ(lines(missing.err).size(), 1u) << missing.err;
+    EXPECT_NE(missing.err.find("nowhere"), std::string::npos) << missing.err;
+}
+
 }  // namespace
 }  // namespace wenyuan::test

@@ -30,7 +30,7 @@ TEST(Golden, CatalogSchema) {
     ASSERT_TRUE(stmt);
     std::string schema;
     ASSERT_TRUE(stmt->each([&](const sql::Stmt& row) { schema += row.text(0) + "\n"; }));
-    EXPECT_EQ(sha256_bytes(schema), "08ee2c09f11bcb87919a0ceddee20778093d81ebd9580a07299d9caa46c703f2") << schema;
+    EXPECT_EQ(sha256_bytes(schema), "94dfa219034032ad6a33bb44832e152355fe406220b2d3a5d0ad42cd77d97212") << schema;
     EXPECT_EQ(*db->scalar("PRAGMA user_version"), Archive::current_schema_version());
     EXPECT_EQ(*db->scalar("PRAGMA application_id"), 0x5759616e);
     EXPECT_EQ(*db->scalar("SELECT count(*) FROM vocab"), 10 + 35 + 10 + 34 + 5 + 4 + 4 + 10);

@@ -114,7 +114,8 @@ TEST_F(Search, HostileInputIsReadAsWords) {
         auto results = search_items(*archive, query, options);
         EXPECT_TRUE(results) << query << ": " << results.error().message;
     }
-    EXPECT_EQ(set("青铜\" OR 1=1 --"), (std::set<std::int64_t>{}));
+    // Read as the words 青铜, or, 1, 1: no item has them all, so those with some come back (not all).
+    EXPECT_EQ(set("青铜\" OR 1=1 --"), set("青铜"));
 }
 
 TEST_F(Search, IndexFollowsEditsAndDeletesAndVerifyChecksIt) {
@@ -161,6 +162,141 @@ TEST_F(Search, FacetsAndSnippets) {
         }
     }
     EXPECT_TRUE(found);
+}
+
+TEST_F(Search, SeesItsOwnWritesAfterSearchingAndOtherConnectionsCommits) {
+    EXPECT_EQ(set("银行"), std::set<std::int64_t>{bank});  // a small result: reads its own facts only
+    ASSERT_TRUE(search_items(*archive, ""));              // every item: loads the facts of all
+    ASSERT_TRUE(archive->edit_item(bank, {{"access", "restricted"}}, "test"));
+    EXPECT_TRUE(ids("银行", Reader::kiosk).empty());
+    EXPECT_EQ(set("银行 type:industrial_site"), std::set<std::int64_t>{bank});
+
+    // Another connection (another process, in real life) changes the catalog.
+    auto other = Archive::open(dir / "a");
+    ASSERT_TRUE(other);
+    Item item;
+    item.type = "industrial_site";
+    item.title = "老银行金库";
+    auto vault = other->add_item(item, {}, {}, "test");
+    ASSERT_TRUE(vault);
+    ASSERT_TRUE(other->edit_item(bank, {{"type", "relic"}}, "test"));
+    EXPECT_EQ(set("银行 type:industrial_site"), std::set<std::int64_t>{*vault});
+    EXPECT_EQ(set("银行 type:relic"), std::set<std::int64_t>{bank});
+}
+
+TEST_F(Search, LargeResultSetsRankTitlePhraseFirstAndCountEverything) {
+    // More matches than are scored exactly: the pre-ranking must still find the title matches.
+    std::vector<Item> items;
+    for (int i = 0; i < 600; ++i) {
+        Item item;
+        item.type = "relic";
+        item.title = "陶片" + std::to_string(i);
+        item.description = "与铜鼓同出的陶片，编号" + std::to_string(i);
+        items.push_back(item);
+    }
+    Item drum;
+    drum.type = "relic";
+    drum.title = "铜鼓";
+    drum.description = "铜鼓";
+    items.insert(items.begin() + 300, drum);
+    auto added = archive->add_items(items, "test");
+    ASSERT_TRUE(added) << added.error().message;
+    SearchOptions options;
+    options.facets = true;
+    auto results = search_items(*archive, "铜鼓", options);
+    ASSERT_TRUE(results);
+    EXPECT_EQ(results->total, 601u);
+    ASSERT_FALSE(results->hits.empty());
+    EXPECT_EQ(results->hits[0].id, (*added)[300]);
+    EXPECT_EQ(results->hits[0].snippet, "[铜鼓]");
+    ASSERT_EQ(results->facets["type"].size(), 1u);
+    EXPECT_EQ(results->facets["type"][0].count, 601u);
+    // Pages continue where the first ended, without repeats.
+    options.offset = 20;
+    auto next = search_items(*archive, "铜鼓", options);
+    ASSERT_TRUE(next);
+    ASSERT_EQ(next->hits.size(), 20u);
+    for (const SearchHit& hit : next->hits) {
+        for (const SearchHit& first : results->hits) EXPECT_NE(hit.id, first.id);
+    }
+}
+
+TEST_F(Search, AddItemsIsAllOrNothing) {
+    const auto before = archive->count_items();
+    ASSERT_TRUE(before);
+    Item good;
+    good.title = "新入藏陶罐";
+    Item bad;  // no title
+    auto added = archive->add_items({good, bad}, "test");
+    ASSERT_FALSE(added);
+    EXPECT_NE(added.error().message.find("record 2"), std::string::npos) << added.error().message;
+    EXPECT_EQ(*archive->count_items(), *before);
+    EXPECT_TRUE(set("陶罐").empty());
+    auto report = archive->verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->ok);
+}
+
+TEST_F(Search, ASentenceFindsWhatHasSomeOfItsWords) {
+    auto exact = search_items(*archive, "bronze ding");
+    ASSERT_TRUE(exact);
+    EXPECT_TRUE(exact->all_words);
+    auto sentence = search_items(*archive, "the bronze vessels of the Western Zhou found in this county");
+    ASSERT_TRUE(sentence);
+    EXPECT_FALSE(sentence->all_words);
+    ASSERT_FALSE(sentence->hits.empty());
+    EXPECT_EQ(sentence->hits[0].id, ding);
+    // Stop words alone are still words.
+    auto the = search_items(*archive, "the");
+    ASSERT_TRUE(the);
+    EXPECT_TRUE(the->hits.empty());
+}
+
+TEST_F(Search, AnOldItemTheQueryNamesOutranksThousandsOfNewerTitles) {
+    // The item 铜鼓 was catalogued first; 1,200 newer items have 铜鼓 in longer titles. Pre-ranking
+    // stops early among those, but never misses a title hardly longer than the query.
+    Item drum;
+    drum.type = "relic";
+    drum.title = "铜鼓";
+    auto first = archive->add_item(drum, {}, {}, "test");
+    ASSERT_TRUE(first);
+    std::vector<Item> items;
+    for (int i = 0; i < 1200; ++i) {
+        Item item;
+        item.type = "relic";
+        item.title = "广西出土的东汉铜鼓残片第" + std::to_string(i) + "号";
+        items.push_back(item);
+    }
+    ASSERT_TRUE(archive->add_items(items, "test"));
+    SearchOptions options;
+    options.facets = true;
+    auto results = search_items(*archive, "铜鼓", options);
+    ASSERT_TRUE(results);
+    EXPECT_EQ(results->total, 1201u);
+    ASSERT_FALSE(results->hits.empty());
+    EXPECT_EQ(results->hits[0].id, *first);
+}
+
+TEST_F(Search, AnOldTitleMatchIsFoundAmongTensOfThousandsOfTextMatches) {
+    // More matches than pre-ranking reads titles of, nearly all in the description only: the one
+    // old item with the phrase in its (long) title is found through the index.
+    Item named;
+    named.type = "relic";
+    named.title = "广西壮族自治区出土的东汉铜鼓残片";
+    auto first = archive->add_item(named, {}, {}, "test");
+    ASSERT_TRUE(first);
+    std::vector<Item> items(20500);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        items[i].type = "relic";
+        items[i].title = "陶片" + std::to_string(i);
+        items[i].description = "与铜鼓同出";
+    }
+    ASSERT_TRUE(archive->add_items(items, "test"));
+    auto results = search_items(*archive, "铜鼓");
+    ASSERT_TRUE(results);
+    EXPECT_EQ(results->total, 20501u);
+    ASSERT_FALSE(results->hits.empty());
+    EXPECT_EQ(results->hits[0].id, *first);
 }
 
 }  // namespace

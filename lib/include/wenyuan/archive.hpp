@@ -120,6 +120,12 @@ public:
                                   const std::vector<std::string>& collections,
                                   std::string_view agent);
 
+    /// Records many catalogue records without files (an inventory spreadsheet, a migrated
+    /// catalogue) in one transaction: all of them or, on the first invalid record, none. Each gets
+    /// an ingestion event and is searchable on return. Returns the new ids in order.
+    /// Errors: as add_item, with the record's position and title in the message.
+    Result<std::vector<std::int64_t>> add_items(const std::vector<Item>& items, std::string_view agent);
+
     /// Attaches more assets (derivatives made later) to an existing item in one transaction.
     Result<void> add_assets(std::int64_t item_id, const std::vector<AssetDraft>& assets,
                             std::string_view agent);

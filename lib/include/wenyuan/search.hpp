@@ -41,6 +41,9 @@ struct FacetCount {
 struct SearchResults {
     std::vector<SearchHit> hits;
     std::size_t total = 0;  ///< every match, not just this page
+    /// false when no item has every word of the query: the hits then have some of them, those
+    /// with more (and rarer) words first. A program may say so ("no item has all the words").
+    bool all_words = true;
     /// "type", "category", "period", "place" → counts, largest first (only when asked).
     std::map<std::string, std::vector<FacetCount>> facets;
 };
@@ -50,10 +53,21 @@ struct SearchResults {
 /// period:, material:, place:, collection: and year:1950..1980 (period names imply their years:
 /// period:汉 also finds items dated 100 BCE). Any string is safe: nothing reaches SQL or FTS5
 /// unescaped, and what cannot be parsed is read as plain words. An empty query lists items.
+/// Common English words (the, of, in …) are ignored next to other words; when no item has all
+/// the words, items with some of them are returned (see SearchResults::all_words).
+/// Large result sets are counted and faceted exactly, but ranked in two steps (see
+/// docs/search.md): pre-ranked from the titles, then the best 200 scored with BM25.
 ///
 /// Errors: only failures to run (Errc::io, Errc::corrupt); a query never fails.
 /// Thread safety: as for Archive (one thread per Archive).
 Result<SearchResults> search_items(const Archive& archive, std::string_view query,
                              const SearchOptions& options = {});
+
+/// Merges the search index into one segment per table. Queries on a merged index touch fewer
+/// pages; worth doing after a large import or a package, on an archive that changes rarely (a
+/// kiosk's). Takes seconds on a million items; the archive stays usable by readers meanwhile.
+/// Errors: Errc::invalid_argument (read-only archive), Errc::io.
+/// Thread safety: as for Archive.
+Result<void> optimize_search_index(Archive& archive);
 
 }  // namespace wenyuan

@@ -1,6 +1,7 @@
 #include "search/hanzi.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace wenyuan::search {
 namespace {
@@ -48,14 +49,37 @@ std::span<const std::uint16_t> own_readings(char32_t cp) noexcept {
 }  // namespace
 
 bool is_han(char32_t cp) noexcept {
+    if (cp >= 0x4E00 && cp <= 0x9FFF) return true;  // the unified ideographs: nearly all text
     return cp >= 0x2E80 && in_ranges(kHanRanges, kHanRangeCount, cp);
 }
 
-char32_t fold_han(char32_t cp) noexcept {
+namespace {
+
+char32_t lookup_fold(char32_t cp) noexcept {
     const CodeMap* end = kHanFold + kHanFoldCount;
     const CodeMap* it = std::lower_bound(kHanFold, end, cp,
                                          [](const CodeMap& m, char32_t c) { return m.from < c; });
     return it != end && it->from == cp ? it->to : cp;
+}
+
+constexpr char32_t kUnifiedFirst = 0x4E00, kUnifiedLast = 0x9FFF;
+
+// The folds of the unified ideographs, looked up once: the tokenizer asks for every character.
+struct UnifiedFolds {
+    std::array<char32_t, kUnifiedLast - kUnifiedFirst + 1> to{};
+    UnifiedFolds() noexcept {
+        for (char32_t cp = kUnifiedFirst; cp <= kUnifiedLast; ++cp) to[cp - kUnifiedFirst] = lookup_fold(cp);
+    }
+};
+
+}  // namespace
+
+char32_t fold_han(char32_t cp) noexcept {
+    if (cp >= kUnifiedFirst && cp <= kUnifiedLast) {
+        static const UnifiedFolds folds;
+        return folds.to[cp - kUnifiedFirst];
+    }
+    return lookup_fold(cp);
 }
 
 std::string_view PinyinReadings::operator[](std::size_t i) const noexcept {

@@ -2,6 +2,7 @@
 
 #include "archive_impl.hpp"
 #include "items_sql.hpp"
+#include "search/fold.hpp"
 #include "wenyuan/fields.hpp"
 
 namespace wenyuan::search {
@@ -23,24 +24,73 @@ void append_term(std::string& out, const Vocabulary& vocabulary, std::string_vie
     }
 }
 
-Result<void> write_row(const sql::Db& db, const char* sql, std::int64_t id, const SearchDoc& doc) {
-    auto stmt = db.prepare(sql);
+Result<void> write_doc(const sql::Db& db, std::int64_t id, const SearchDoc& doc) {
+    auto stmt = db.cached("INSERT INTO search_docs(item_id, title, keywords, places, body, pinyin) VALUES (?1,?2,?3,?4,?5,?6)");
     if (!stmt) return fail(std::move(stmt).error());
-    stmt->bind(1, id).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.places).bind(5, doc.body).bind(6, doc.pinyin);
-    return stmt->run();
+    (*stmt)->bind(1, id).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.places).bind(5, doc.body).bind(6, doc.pinyin);
+    return (*stmt)->run();
 }
 
 // Adds (or, with 'delete', removes) a document in both FTS tables.
 Result<void> write_fts(const sql::Db& db, std::int64_t id, const SearchDoc& doc, bool remove) {
-    auto text = db.prepare(remove ? "INSERT INTO search_text(search_text, rowid, title, keywords, places, body) "
-                                    "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)"
-                                  : "INSERT INTO search_text(rowid, title, keywords, places, body) VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto text = db.cached(remove ? "INSERT INTO search_text(search_text, rowid, title, keywords, places, body) "
+                                   "VALUES ('delete', ?1, ?2, ?3, ?4, ?5)"
+                                 : "INSERT INTO search_text(rowid, title, keywords, places, body) VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!text) return fail(std::move(text).error());
-    WENYUAN_TRY(text->bind(1, id).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.places).bind(5, doc.body).run());
-    auto pinyin = db.prepare(remove ? "INSERT INTO search_pinyin(search_pinyin, rowid, pinyin) VALUES ('delete', ?1, ?2)"
-                                    : "INSERT INTO search_pinyin(rowid, pinyin) VALUES (?1, ?2)");
+    WENYUAN_TRY((*text)->bind(1, id).bind(2, doc.title).bind(3, doc.keywords).bind(4, doc.places).bind(5, doc.body).run());
+    auto pinyin = db.cached(remove ? "INSERT INTO search_pinyin(search_pinyin, rowid, pinyin) VALUES ('delete', ?1, ?2)"
+                                   : "INSERT INTO search_pinyin(rowid, pinyin) VALUES (?1, ?2)");
     if (!pinyin) return fail(std::move(pinyin).error());
-    return pinyin->bind(1, id).bind(2, doc.pinyin).run();
+    return (*pinyin)->bind(1, id).bind(2, doc.pinyin).run();
+}
+
+// What search filters, counts and pre-ranks an item by (see facts.hpp), as stored.
+struct FactsRow {
+    std::string type, relic_category, ich_category, period, place, material;
+    std::optional<int> year_start, year_end;
+    bool is_public = false;
+    std::int64_t title_chars = 0;
+    std::string title_folded, title_initials;
+    bool operator==(const FactsRow&) const = default;
+};
+
+std::int64_t utf8_chars(std::string_view text) {
+    std::int64_t count = 0;
+    for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return count;
+}
+
+FactsRow facts_of(const Item& item) {
+    return {item.type, item.relic_category, item.ich_category, item.period, item.place, item.material,
+            item.year_start, item.year_end, item.access == Access::public_access, utf8_chars(item.title),
+            fold_text(item.title + "\n" + item.title_en), initials_of(item.title)};
+}
+
+Result<void> write_facts(const sql::Db& db, std::int64_t id, const FactsRow& facts) {
+    auto stmt = db.cached(
+        "INSERT OR REPLACE INTO search_facts(item_id, type, relic_category, ich_category, period, place, material, "
+        "year_start, year_end, public, title_chars, title_folded, title_initials) "
+        "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+    if (!stmt) return fail(std::move(stmt).error());
+    (*stmt)->bind(1, id).bind(2, facts.type).bind(3, facts.relic_category).bind(4, facts.ich_category).bind(5, facts.period);
+    (*stmt)->bind(6, facts.place).bind(7, facts.material).bind(8, facts.year_start).bind(9, facts.year_end);
+    (*stmt)->bind(10, facts.is_public ? 1 : 0).bind(11, facts.title_chars).bind(12, facts.title_folded).bind(13, facts.title_initials);
+    return (*stmt)->run();
+}
+
+Result<std::optional<FactsRow>> stored_facts(const sql::Db& db, std::int64_t id) {
+    auto stmt = db.cached(
+        "SELECT type, relic_category, ich_category, period, place, material, year_start, year_end, public, "
+        "title_chars, title_folded, title_initials FROM search_facts WHERE item_id = ?1");
+    if (!stmt) return fail(std::move(stmt).error());
+    (*stmt)->bind(1, id);
+    auto row = (*stmt)->step();
+    if (!row) return fail(std::move(row).error());
+    if (!*row) return std::optional<FactsRow>();
+    const sql::Stmt& r = **stmt;
+    auto year = [&](int column) { return r.is_null(column) ? std::optional<int>() : std::optional<int>(static_cast<int>(r.int64(column))); };
+    return std::optional<FactsRow>(FactsRow{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), year(6), year(7),
+                                            r.int64(8) != 0, r.int64(9), r.text(10), r.text(11)});
 }
 
 Result<std::optional<SearchDoc>> stored_doc(const sql::Db& db, std::int64_t id) {
@@ -96,11 +146,15 @@ CREATE VIRTUAL TABLE search_pinyin USING fts5(
 )sql"));
     auto vocabulary = read_vocabulary(db);
     if (!vocabulary) return fail(std::move(vocabulary).error());
-    auto ids = db.prepare("SELECT id FROM items WHERE deleted_at IS NULL ORDER BY id");
-    if (!ids) return fail(std::move(ids).error());
-    std::vector<std::int64_t> live;
-    WENYUAN_TRY(ids->each([&](const sql::Stmt& row) { live.push_back(row.int64(0)); }));
-    for (std::int64_t id : live) WENYUAN_TRY(reindex_item(db, id, *vocabulary));
+    auto items = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted_at IS NULL ORDER BY id");
+    if (!items) return fail(std::move(items).error());
+    std::vector<Item> live;
+    WENYUAN_TRY(items->each([&](const sql::Stmt& row) { live.push_back(item_from_row(row)); }));
+    for (const Item& item : live) {
+        const SearchDoc doc = compose_doc(item, *vocabulary);
+        WENYUAN_TRY(write_doc(db, item.id, doc));
+        WENYUAN_TRY(write_fts(db, item.id, doc, false));
+    }
     return {};
 }
 
@@ -113,16 +167,41 @@ Result<void> reindex_item(const sql::Db& db, std::int64_t id, const Vocabulary& 
         if (!remove) return fail(std::move(remove).error());
         WENYUAN_TRY(remove->bind(1, id).run());
     }
+    auto forget = db.cached("DELETE FROM search_facts WHERE item_id = ?1");
+    if (!forget) return fail(std::move(forget).error());
+    WENYUAN_TRY((*forget)->bind(1, id).run());
     auto item = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ?1 AND deleted_at IS NULL");
     if (!item) return fail(std::move(item).error());
     item->bind(1, id);
     auto row = item->step();
     if (!row) return fail(std::move(row).error());
     if (!*row) return {};  // deleted or gone: nothing to index
-    const SearchDoc doc = compose_doc(item_from_row(*item), vocabulary);
-    WENYUAN_TRY(write_row(db, "INSERT INTO search_docs(item_id, title, keywords, places, body, pinyin) VALUES (?1,?2,?3,?4,?5,?6)",
-                          id, doc));
-    return write_fts(db, id, doc, false);
+    return index_new_item(db, item_from_row(*item), vocabulary);
+}
+
+Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary) {
+    const SearchDoc doc = compose_doc(item, vocabulary);
+    WENYUAN_TRY(write_doc(db, item.id, doc));
+    WENYUAN_TRY(write_facts(db, item.id, facts_of(item)));
+    return write_fts(db, item.id, doc, false);
+}
+
+Result<void> create_facts(const sql::Db& db) {
+    WENYUAN_TRY(db.exec(R"sql(
+CREATE TABLE search_facts (
+  item_id INTEGER PRIMARY KEY REFERENCES items(id),
+  type TEXT NOT NULL, relic_category TEXT NOT NULL, ich_category TEXT NOT NULL, period TEXT NOT NULL,
+  place TEXT NOT NULL, material TEXT NOT NULL, year_start INTEGER, year_end INTEGER,
+  public INTEGER NOT NULL, title_chars INTEGER NOT NULL, title_folded TEXT NOT NULL, title_initials TEXT NOT NULL
+);
+)sql"));
+    auto items = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted_at IS NULL ORDER BY id");
+    if (!items) return fail(std::move(items).error());
+    std::vector<Item> live;
+    WENYUAN_TRY(items->each([&](const sql::Stmt& row) { live.push_back(item_from_row(row)); }));
+    for (const Item& item : live) WENYUAN_TRY(write_facts(db, item.id, facts_of(item)));
+    // Version 3 also indexes pairs of initials (^qt for 青铜): re-read the pinyin of every item.
+    return db.exec("INSERT INTO search_pinyin(search_pinyin) VALUES ('rebuild')");
 }
 
 Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::vector<VerifyProblem>& problems) {
@@ -149,13 +228,23 @@ Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::v
             expected.body != actual.body || expected.pinyin != actual.pinyin) {
             problems.push_back({"search index", name + " is indexed with outdated text"});
         }
+        auto facts = stored_facts(db, item.id);
+        if (!facts) {
+            failure = fail(std::move(facts).error());
+            return;
+        }
+        if (!*facts || !(**facts == facts_of(item))) {
+            problems.push_back({"search index", name + " has missing or outdated search facts"});
+        }
     }));
     WENYUAN_TRY(failure);
-    auto indexed = db.scalar("SELECT count(*) FROM search_docs");
-    if (!indexed) return fail(std::move(indexed).error());
-    if (static_cast<std::size_t>(*indexed) != live) {
-        problems.push_back({"search index", std::to_string(*indexed) + " documents indexed for " +
-                                                std::to_string(live) + " live items"});
+    for (const char* table : {"search_docs", "search_facts"}) {
+        auto indexed = db.scalar(std::string("SELECT count(*) FROM ") + table);
+        if (!indexed) return fail(std::move(indexed).error());
+        if (static_cast<std::size_t>(*indexed) != live) {
+            problems.push_back({"search index", std::string(table) + ": " + std::to_string(*indexed) + " rows for " +
+                                                    std::to_string(live) + " live items"});
+        }
     }
     for (const char* table : {"search_text", "search_pinyin"}) {
         const std::string check = std::string("INSERT INTO ") + table + "(" + table + ", rank) VALUES ('integrity-check', 1)";

@@ -26,12 +26,19 @@ SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary);
 /// Creates the index tables (schema migration 2) and indexes every existing item.
 Result<void> create_index(const sql::Db& db);
 
+/// Schema migration 3: creates the search_facts table and fills it for every existing item, and
+/// rebuilds the pinyin index, which from version 3 on holds pairs of initials.
+Result<void> create_facts(const sql::Db& db);
+
+/// Indexes an item that was just inserted (never indexed before), inside the caller's transaction.
+Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary);
+
 /// Re-indexes one item (or removes it when it is deleted or gone), inside the caller's
 /// transaction.
 Result<void> reindex_item(const sql::Db& db, std::int64_t item_id, const Vocabulary& vocabulary);
 
-/// Compares the index with the catalog: every live item indexed with its current text, nothing
-/// else indexed, and FTS5's own integrity check.
+/// Compares the index with the catalog: every live item indexed with its current text and facts,
+/// nothing else indexed, and FTS5's own integrity check.
 Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::vector<VerifyProblem>& problems);
 
 }  // namespace wenyuan::search

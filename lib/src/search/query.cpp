@@ -120,9 +120,13 @@ bool read_years(std::string_view value, std::optional<int>& from, std::optional<
     }
     int start = 0, end = 0;
     const std::string_view left = value.substr(0, dots), right = value.substr(dots + 2);
-    if (!left.empty() && !parse_years(left, start, end)) return false;
+    auto year = [&](std::string_view text) {  // a range may end at 0, which no date names
+        if (text == "0") return start = end = 0, true;
+        return parse_years(text, start, end);
+    };
+    if (!left.empty() && !year(left)) return false;
     if (!left.empty()) from = start;
-    if (!right.empty() && !parse_years(right, start, end)) return false;
+    if (!right.empty() && !year(right)) return false;
     if (!right.empty()) to = end;
     return from || to;
 }

@@ -264,25 +264,37 @@ bool emit_han_query(Emitter& emit, std::string& buffer, const Char& c, const Cha
     return emit(buffer, c.start, next->end);
 }
 
-// Every reading, the u spelling of ü readings and every initial, at one position.
-bool emit_readings_document(Emitter& emit, const Char& c, std::vector<std::string_view>& seen) {
+// Every reading, the u spelling of ü readings, every initial, and every pair of this character's
+// initial with the next one's (^qt for 青铜), at one position.
+bool emit_readings_document(Emitter& emit, const Char& c, const PinyinReadings& next, std::size_t next_end,
+                            std::vector<std::string_view>& seen) {
     const PinyinReadings readings = pinyin_readings(c.cp);
     seen.clear();
-    auto once = [&](std::string_view token) {
+    auto once = [&](std::string_view token, std::size_t end) {
         if (std::find(seen.begin(), seen.end(), token) != seen.end()) return true;
         seen.push_back(token);
-        return emit(token, c.start, c.end, seen.size() > 1);
+        return emit(token, c.start, end, seen.size() > 1);
     };
     for (std::string_view reading : readings) {
-        if (!once(reading)) return false;
-        if (const std::string_view u = u_spelling(reading); !u.empty() && !once(u)) return false;
+        if (!once(reading, c.end)) return false;
+        if (const std::string_view u = u_spelling(reading); !u.empty() && !once(u, c.end)) return false;
     }
     std::array<char, 2 * 26> initials{};
     for (std::string_view reading : readings) {
         char* slot = &initials[2 * static_cast<std::size_t>(reading[0] - 'a')];
         slot[0] = '^';
         slot[1] = reading[0];
-        if (!once(std::string_view(slot, 2))) return false;
+        if (!once(std::string_view(slot, 2), c.end)) return false;
+    }
+    std::array<char, 3 * 26 * 26> pairs{};
+    for (std::string_view reading : readings) {
+        for (std::string_view following : next) {
+            char* slot = &pairs[3 * (26 * static_cast<std::size_t>(reading[0] - 'a') + static_cast<std::size_t>(following[0] - 'a'))];
+            slot[0] = '^';
+            slot[1] = reading[0];
+            slot[2] = following[0];
+            if (!once(std::string_view(slot, 3), next_end)) return false;
+        }
     }
     return true;
 }
@@ -298,10 +310,23 @@ bool emit_letters_query(Emitter& emit, const Piece& piece, bool allow_partial) {
         }
         return true;
     }
-    for (const Unit& unit : syllables_and_initials(s)) {
-        const std::string text =
-            unit.initial ? "^" + s.substr(unit.from, 1) : s.substr(unit.from, unit.to - unit.from);
-        if (!emit(text, piece.starts[unit.from], piece.ends[unit.to - 1])) return false;
+    // A run of initials is read as the chain of its pairs (qtj → ^qt ^tj: one doclist each, far
+    // shorter than ^q's), with the last initial alone only where something follows it, so that
+    // positions stay aligned; a lone initial stays itself.
+    const std::vector<Unit> units = syllables_and_initials(s);
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const Unit& unit = units[i];
+        std::string text = unit.initial ? "^" + s.substr(unit.from, 1) : s.substr(unit.from, unit.to - unit.from);
+        std::size_t end = piece.ends[unit.to - 1];
+        const bool pairs_with_next = unit.initial && i + 1 < units.size() && units[i + 1].initial;
+        const bool after_pair = unit.initial && i > 0 && units[i - 1].initial;
+        if (pairs_with_next) {
+            text += s[units[i + 1].from];
+            end = piece.ends[units[i + 1].to - 1];
+        } else if (after_pair && i + 1 == units.size()) {
+            continue;  // covered by the pair before it, and nothing follows
+        }
+        if (!emit(text, piece.starts[unit.from], end)) return false;
     }
     return true;
 }
@@ -311,14 +336,18 @@ bool emit_letters_query(Emitter& emit, const Piece& piece, bool allow_partial) {
 void tokenize_text(std::string_view utf8, TokenMode mode, const TokenSink& sink) {
     Emitter emit(sink);
     std::string buffer;
-    for (std::size_t at = 0; at < utf8.size();) {
+    const bool bigrams_only = mode != TokenMode::document && utf8.starts_with(kBigramsOnly);
+    bool after_han = false;
+    for (std::size_t at = bigrams_only ? kBigramsOnly.size() : 0; at < utf8.size();) {
         const Char c = read_char(utf8, at);
         if (is_han(c.cp)) {
             const Char next = c.end < utf8.size() ? read_char(utf8, c.end) : Char{};
             const Char* pair = c.end < utf8.size() && is_han(next.cp) ? &next : nullptr;
-            const bool more = mode == TokenMode::document ? emit_han_document(emit, buffer, c, pair)
-                                                          : emit_han_query(emit, buffer, c, pair);
+            const bool skip = bigrams_only && after_han && !pair;
+            const bool more = skip || (mode == TokenMode::document ? emit_han_document(emit, buffer, c, pair)
+                                                                    : emit_han_query(emit, buffer, c, pair));
             if (!more) return;
+            after_han = true;
             at = c.end;
         } else if (is_word_start(c.cp)) {
             buffer.clear();
@@ -335,6 +364,7 @@ void tokenize_text(std::string_view utf8, TokenMode mode, const TokenSink& sink)
         } else {
             at = c.end;
         }
+        if (!is_han(c.cp)) after_han = false;
     }
 }
 
@@ -344,7 +374,11 @@ void tokenize_pinyin(std::string_view utf8, TokenMode mode, const TokenSink& sin
         std::vector<std::string_view> seen;
         for (std::size_t at = 0; at < utf8.size();) {
             const Char c = read_char(utf8, at);
-            if (is_han(c.cp) && !emit_readings_document(emit, c, seen)) return;
+            if (is_han(c.cp)) {
+                const Char next = c.end < utf8.size() ? read_char(utf8, c.end) : Char{};
+                const PinyinReadings next_readings = is_han(next.cp) ? pinyin_readings(next.cp) : PinyinReadings();
+                if (!emit_readings_document(emit, c, next_readings, next.end, seen)) return;
+            }
             at = c.end;
         }
         return;

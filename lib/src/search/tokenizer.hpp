@@ -20,13 +20,14 @@
 //
 // Pinyin tokens (tokenize_pinyin), one position per Han character that has a reading:
 //   Document: each distinct toneless reading (行 → xing, hang, heng), ü syllables in both
-//            spellings (绿 → lv, lu), and the initial letter of each reading prefixed with '^'
-//            (青 → ^q, 行 → ^x, ^h), all colocated. The caret keeps initials apart from syllables:
+//            spellings (绿 → lv, lu), the initial letter of each reading prefixed with '^'
+//            (青 → ^q, 行 → ^x, ^h), and each pair of its initials with the next character's
+//            (青铜 → ^qt at 青), all colocated. The caret keeps initials apart from syllables:
 //            the query qt is the phrase ^q ^t, and a prefix query q* never matches an initial.
 //            Text without Han characters gives no tokens.
 //   Query:   runs of letters are segmented: "qingtong" → qing tong; what cannot be segmented
-//            is read as initials, after any syllables it starts with: "qt" → ^q ^t,
-//            "qingt" → qing ^t. In a prefix query the trailing piece stays a syllable prefix
+//            is read as initials, after any syllables it starts with, runs of initials as the
+//            chain of their pairs: "qt" → ^qt, "qtj" → ^qt ^tj, "qingt" → qing ^t. In a prefix query the trailing piece stays a syllable prefix
 //            instead: "qingt*" → qing t*. Han characters give their first reading.
 //            Spaces, apostrophes and digits (tone numbers) separate syllables; ü may be typed as
 //            ü, v or u.
@@ -39,6 +40,11 @@
 #include <vector>
 
 namespace wenyuan::search {
+
+/// A query string starting with this private-use character leaves out the trailing unigram of a
+/// Han run: 青铜 → 青铜 alone, which matches the same documents with one doclist instead of two.
+/// For literals that are one Han run, used to collect ids (highlighting needs the unigram).
+inline constexpr std::string_view kBigramsOnly = "\uE000";
 
 enum class TokenMode {
     document,      ///< text being indexed, or re-read by highlight()/snippet()

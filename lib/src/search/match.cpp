@@ -1,0 +1,189 @@
+#include "search/match.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+
+#include "search/fold.hpp"
+#include "search/hanzi.hpp"
+#include "search/tokenizer.hpp"
+
+namespace wenyuan::search {
+
+std::string fts_literal(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        out += c;
+        if (c == '"') out += '"';
+    }
+    return out + "\"";
+}
+
+bool has_tokens(std::string_view text) {
+    bool any = false;
+    tokenize_text(text, TokenMode::query, [&](const Token&) {
+        any = true;
+        return false;
+    });
+    return any;
+}
+
+bool pinyin_candidate(std::string_view text) {
+    bool letter = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (std::isalpha(c)) {
+            letter = true;
+        } else if (text.compare(i, 2, "ü") == 0 || text.compare(i, 2, "Ü") == 0) {
+            letter = true;
+            ++i;
+        } else if (c != ' ' && c != '\'') {
+            return false;
+        }
+    }
+    return letter;
+}
+
+std::string pinyin_expression(const QueryTerm& term) {
+    if (term.phrase || !pinyin_candidate(term.text)) return {};
+    const std::string compact = pinyin_letters(term.text, false);
+    std::vector<std::string> alternatives;
+    for (const auto& syllables : segment_pinyin(pinyin_letters(term.text, true))) {
+        std::string phrase;
+        bool prefix = false;
+        for (std::string syllable : syllables) {
+            if (!syllable.empty() && syllable.back() == '*') {
+                syllable.pop_back();
+                prefix = true;
+            }
+            phrase += (phrase.empty() ? "" : " ") + syllable;
+        }
+        alternatives.push_back(fts_literal(phrase) + (prefix ? " *" : ""));
+    }
+    if (alternatives.empty() || looks_like_initials(compact)) alternatives.push_back(fts_literal(compact));
+    std::string out;
+    for (const std::string& alternative : alternatives) out += (out.empty() ? "" : " OR ") + alternative;
+    return "(" + out + ")";
+}
+
+namespace {
+
+// Whether the text is one run of Han characters (and nothing else).
+bool one_han_run(std::string_view text) {
+    if (text.empty()) return false;
+    for (std::size_t at = 0; at < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        const std::size_t width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 0;
+        if (width == 0 || at + width > text.size()) return false;
+        char32_t cp = width == 3 ? (lead & 0x0F) : (lead & 0x07);
+        for (std::size_t i = 1; i < width; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+        if (!is_han(cp)) return false;
+        at += width;
+    }
+    return true;
+}
+
+// English words too common to search for, dropped from a query that has other words.
+bool is_stopword(const QueryTerm& term) {
+    static constexpr std::string_view kStopwords[] = {
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of",
+        "on", "or", "that", "the", "this", "these", "those", "to", "was", "were", "with",
+    };
+    if (term.phrase || term.excluded || term.text.size() > 5) return false;
+    std::string lower;
+    for (char c : term.text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(std::begin(kStopwords), std::end(kStopwords), lower) != std::end(kStopwords);
+}
+
+}  // namespace
+
+MatchPlan plan_match(const ParsedQuery& query) {
+    MatchPlan plan;
+    const bool has_content_word = std::any_of(query.terms.begin(), query.terms.end(), [](const QueryTerm& term) {
+        return !term.excluded && !is_stopword(term) && has_tokens(term.text);
+    });
+    for (const QueryTerm& term : query.terms) {
+        if (!has_tokens(term.text) || (has_content_word && is_stopword(term))) continue;
+        const std::string text = fts_literal(term.text);
+        if (term.excluded) {
+            plan.excluded.push_back(text);
+            continue;
+        }
+        plan.text_terms.push_back(text);
+        plan.set_terms.push_back(one_han_run(term.text) ? fts_literal(std::string(kBigramsOnly) + term.text) : text);
+        plan.words.push_back(term.text);
+        plan.any_text += (plan.any_text.empty() ? "" : " OR ") + text;
+        const std::string pinyin = pinyin_expression(term);
+        plan.pinyin_terms.push_back(pinyin);
+        if (!pinyin.empty()) plan.any_pinyin += (plan.any_pinyin.empty() ? "" : " OR ") + pinyin;
+        plan.whole_phrase += (plan.whole_phrase.empty() ? "" : " ") + term.text;
+    }
+    plan.all_items = plan.text_terms.empty();
+    return plan;
+}
+
+Result<IdSet> matching_ids(const sql::Db& db, std::string_view table, const std::string& expression) {
+    const std::string sql = "SELECT rowid FROM " + std::string(table) + " WHERE " + std::string(table) + " MATCH ?1";
+    auto stmt = db.cached(sql);
+    if (!stmt) return fail(std::move(stmt).error());
+    (*stmt)->bind(1, expression);
+    IdSet ids;
+    WENYUAN_TRY((*stmt)->each([&](const sql::Stmt& row) { ids.push_back(row.int64(0)); }));
+    // FTS5 returns rowids in ascending order; make sure, since every set operation relies on it.
+    if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
+    Wanted wanted;
+    IdSet& result = wanted.ids;
+    IdSet any;
+    for (std::size_t i = 0; i < plan.text_terms.size(); ++i) {
+        auto ids = matching_ids(db, "search_text", plan.set_terms[i]);
+        if (!ids) return fail(std::move(ids).error());
+        if (!plan.pinyin_terms[i].empty()) {
+            auto pinyin = matching_ids(db, "search_pinyin", plan.pinyin_terms[i]);
+            if (!pinyin) return fail(std::move(pinyin).error());
+            *ids = unite(*ids, *pinyin);
+        }
+        wanted.term_counts.push_back(ids->size());
+        if (plan.text_terms.size() > 1) any = unite(any, *ids);
+        result = i == 0 ? std::move(*ids) : intersect(result, *ids);
+    }
+    if (result.empty() && plan.text_terms.size() > 1) {
+        result = std::move(any);
+        wanted.all_words = false;
+    }
+    return wanted;
+}
+
+Result<IdSet> excluded_ids(const sql::Db& db, const MatchPlan& plan) {
+    IdSet result;
+    for (const std::string& excluded : plan.excluded) {
+        auto ids = matching_ids(db, "search_text", excluded);
+        if (!ids) return ids;
+        result = unite(result, *ids);
+    }
+    return result;
+}
+
+IdSet intersect(const IdSet& a, const IdSet& b) {
+    IdSet out;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+IdSet unite(const IdSet& a, const IdSet& b) {
+    IdSet out;
+    out.reserve(a.size() + b.size());
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+IdSet subtract(const IdSet& a, const IdSet& b) {
+    IdSet out;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+}  // namespace wenyuan::search

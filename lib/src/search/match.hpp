@@ -1,0 +1,66 @@
+// From query terms to FTS5 MATCH expressions and sorted sets of matching item ids. Every user
+// string becomes an FTS5 string literal (quoted, quotes doubled), so no input can raise an FTS5
+// syntax error; expressions are always bound as parameters. Private to the library.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "search/query.hpp"
+#include "sqlite.hpp"
+
+namespace wenyuan::search {
+
+using IdSet = std::vector<std::int64_t>;  ///< ascending, no duplicates
+
+/// An FTS5 string literal: the tokenizer sees exactly the text.
+std::string fts_literal(std::string_view text);
+
+/// Whether the text gives any content token (a term of only punctuation matches nothing).
+bool has_tokens(std::string_view text);
+
+/// Letters only (with spaces and apostrophes): may be pinyin or its initials.
+bool pinyin_candidate(std::string_view text);
+
+/// Every reading of a pinyin-looking term as an expression on search_pinyin, or "".
+std::string pinyin_expression(const QueryTerm& term);
+
+/// What a query matches, before filters: the ids and the expressions ranking uses.
+struct MatchPlan {
+    bool all_items = false;     ///< no usable word: every item matches
+    std::vector<std::string> text_terms;    ///< one literal per wanted term
+    std::vector<std::string> set_terms;     ///< the same, cheapest form for collecting ids
+    std::vector<std::string> pinyin_terms;  ///< per wanted term: its pinyin expression or ""
+    std::vector<std::string> excluded;      ///< literals of -terms
+    std::string any_text;       ///< wanted terms OR'ed, for BM25 and snippets
+    std::string any_pinyin;     ///< pinyin expressions OR'ed
+    std::string whole_phrase;   ///< the wanted terms as one phrase, ranked first in a title
+    std::vector<std::string> words;  ///< the wanted terms as typed
+};
+
+MatchPlan plan_match(const ParsedQuery& query);
+
+/// The ids an FTS5 expression matches in `table` (search_text or search_pinyin).
+Result<IdSet> matching_ids(const sql::Db& db, std::string_view table, const std::string& expression);
+
+struct Wanted {
+    IdSet ids;                             ///< matched by every wanted term (or, when none is, by any)
+    bool all_words = true;                 ///< false when no item matched every wanted term
+    std::vector<std::size_t> term_counts;  ///< per wanted term, how many items it matches alone
+};
+
+/// The ids every wanted term matches (in the text, or for pinyin-looking terms in the pinyin).
+/// When no item matches them all, a sentence typed as a question ("bronze vessels of the Han
+/// dynasty found in this county") still finds what it can: the ids any of them matches.
+/// Not meaningful when plan.all_items.
+Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan);
+/// The ids any excluded term matches.
+Result<IdSet> excluded_ids(const sql::Db& db, const MatchPlan& plan);
+
+IdSet intersect(const IdSet& a, const IdSet& b);
+IdSet unite(const IdSet& a, const IdSet& b);
+IdSet subtract(const IdSet& a, const IdSet& b);
+
+}  // namespace wenyuan::search
