@@ -58,4 +58,21 @@ std::vector<std::filesystem::path> walk_inputs(const std::vector<std::filesystem
     return files;
 }
 
+std::size_t drop_companions(std::vector<std::filesystem::path>& files,
+                            const std::vector<std::filesystem::path>& inputs,
+                            const ImporterRegistry& registry) {
+    std::set<std::filesystem::path> named;
+    for (const auto& input : inputs) named.insert(normal(input));
+    std::set<std::filesystem::path> claimed;
+    for (const auto& file : files) {
+        for (const auto& companion : registry.companions_of(file)) {
+            const auto path = normal(companion);
+            if (path != file && !named.count(path)) claimed.insert(path);
+        }
+    }
+    const std::size_t before = files.size();
+    std::erase_if(files, [&](const std::filesystem::path& file) { return claimed.count(file) > 0; });
+    return before - files.size();
+}
+
 }  // namespace wenyuan

@@ -17,4 +17,11 @@ std::vector<std::filesystem::path> walk_inputs(const std::vector<std::filesystem
                                                const std::set<std::filesystem::path>& skip,
                                                std::vector<ImportFailure>& failures);
 
+/// Removes from `files` (sorted, as walk_inputs returns them) every file that another planned
+/// file claims as its companion (ImporterRegistry::companions_of: an OBJ's .mtl and textures),
+/// unless the file was named itself in `inputs`. Returns how many were removed.
+std::size_t drop_companions(std::vector<std::filesystem::path>& files,
+                            const std::vector<std::filesystem::path>& inputs,
+                            const ImporterRegistry& registry);
+
 }  // namespace wenyuan

@@ -93,6 +93,8 @@ Result<ImportOutput> Importer::import(ImportJob& job) const {
     return output;
 }
 
+std::vector<std::filesystem::path> Importer::companions(const std::filesystem::path&) const { return {}; }
+
 void ImporterRegistry::add(std::unique_ptr<Importer> importer) {
     assert(importer);
     importers_.push_back(std::move(importer));
@@ -114,6 +116,15 @@ const Importer* ImporterRegistry::best_for(const Sniffed& sniffed) const {
 std::vector<std::string_view> ImporterRegistry::names() const {
     std::vector<std::string_view> out;
     for (const auto& importer : importers_) out.push_back(importer->name());
+    return out;
+}
+
+std::vector<std::filesystem::path> ImporterRegistry::companions_of(const std::filesystem::path& file) const {
+    std::vector<std::filesystem::path> out;
+    for (const auto& importer : importers_) {
+        auto claimed = importer->companions(file);
+        out.insert(out.end(), claimed.begin(), claimed.end());
+    }
     return out;
 }
 

@@ -172,6 +172,8 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
         for (const ManifestRow* row : rows) files.push_back(row->file);
     } else {
         files = walk_inputs(request.inputs, skip, summary.failed);
+        // A model's .mtl, .bin and textures become its assets, not items of their own.
+        drop_companions(files, request.inputs, registry);
     }
 
     std::vector<Archive> readers;

@@ -65,4 +65,8 @@ struct Model {
     Box bounds() const noexcept;  ///< of the positions as they are now
 };
 
+/// The box around every position of `primitives`; an all-zero box when there are none.
+Box bounds_of(const std::vector<Primitive>& primitives) noexcept;
+Box bounds_of(const Primitive& primitive) noexcept;
+
 }  // namespace wenyuan::model

@@ -103,6 +103,15 @@ public:
     /// Errors are one line that names the file: "image importer: scan_0042.tif: truncated strip".
     Result<ImportOutput> import(ImportJob& job) const;
 
+    /// The files that `file` refers to and that belong to its item rather than being items of
+    /// their own: an OBJ's .mtl and textures, a glTF's .bin and images. When a folder is
+    /// imported, the pipeline leaves these out of its plan (files named on the command line are
+    /// still imported). The importer stores them as assets of the item itself. Paths are
+    /// absolute and lexically normal. Never fails (an unreadable file has no companions); must
+    /// be cheap for files the importer does not read (check the extension first).
+    /// Default: none. Thread safety: called from one thread while planning; must be re-entrant.
+    virtual std::vector<std::filesystem::path> companions(const std::filesystem::path& file) const;
+
 private:
     virtual Result<ImportOutput> do_import(ImportJob& job) const = 0;
 };
@@ -115,6 +124,8 @@ public:
     /// nullptr only when no importer scores above 0 (never, once the fallback is registered).
     const Importer* best_for(const Sniffed& sniffed) const;
     std::vector<std::string_view> names() const;
+    /// The companions (Importer::companions) that any registered importer claims for `file`.
+    std::vector<std::filesystem::path> companions_of(const std::filesystem::path& file) const;
 
 private:
     std::vector<std::unique_ptr<Importer>> importers_;
