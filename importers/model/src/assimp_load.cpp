@@ -195,7 +195,12 @@ Result<Model> load_with_assimp(const std::filesystem::path& file) {
         while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
         if (reason.find("bad_alloc") != std::string::npos) throw std::bad_alloc();
         if (reason.find("No suitable reader") != std::string::npos) {
-            return fail(Errc::unsupported, "no 3D reader for this file (Assimp: " + reason + ")");
+            return fail(Errc::unsupported, "no 3D reader recognises the file");
+        }
+        // Assimp names the file with its full path; the importer names it once, at the start.
+        for (std::size_t at; (at = reason.find(file.string())) != std::string::npos;) reason.erase(at, file.string().size());
+        if (reason.find("invalid primitive type: empty") != std::string::npos || reason.find("no meshes") != std::string::npos) {
+            return fail(Errc::invalid_argument, "the model has no triangles (Assimp: " + reason + ")");
         }
         return fail(Errc::corrupt, "cannot read the model: " + (reason.empty() ? std::string("unknown error") : reason));
     }
@@ -243,6 +248,15 @@ Result<Model> load_with_assimp(const std::filesystem::path& file) {
         }
     }
     std::erase_if(model.primitives, [](const Primitive& p) { return p.indices.empty(); });
+    // Keep only the materials a primitive uses (Assimp adds a DefaultMaterial to OBJ files).
+    std::vector<Material> used;
+    std::map<std::uint32_t, std::uint32_t> renumbered;
+    for (Primitive& p : model.primitives) {
+        auto [it, added] = renumbered.emplace(p.material, static_cast<std::uint32_t>(used.size()));
+        if (added) used.push_back(model.materials[p.material]);
+        p.material = it->second;
+    }
+    model.materials = std::move(used);
     if (dropped > 0) {
         model.warnings.push_back(std::to_string(dropped) + " triangles with non-finite coordinates were left out");
     }

@@ -135,7 +135,15 @@ void obj(Collector& c, const std::filesystem::path& model) {
             for (std::string t; in >> t;) names.push_back(t);
         }
         for (const std::string& name : names) {
-            if (auto mtl = c.add(c.folder(), name, "material", "material library")) material_library(c, *mtl);
+            if (auto mtl = c.add(c.folder(), name, "material", "material library")) {
+                material_library(c, *mtl);
+            } else if (auto fallback = resolve_reference(c.folder(), model.stem().string() + ".mtl")) {
+                // Assimp falls back to the model's own name with .mtl; so do we.
+                c.out.missing.back() += " (" + fallback->filename().string() + " is used instead)";
+                if (c.add(c.folder(), fallback->filename().string(), "material", "material library")) {
+                    material_library(c, *fallback);
+                }
+            }
         }
     }
 }

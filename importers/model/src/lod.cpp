@@ -120,11 +120,24 @@ std::vector<LodLevel> build_lods(const Model& model, const LodSettings& settings
         targets.push_back({"≤" + std::to_string(settings.max_triangles), settings.max_triangles, true});
     }
     std::stable_sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.triangles > b.triangles; });
+    // A level must be clearly smaller than the one before it to be worth a download; when the
+    // kiosk level is close to a ratio level, the kiosk level takes its place.
+    std::vector<Target> chain;
+    std::size_t above = full.triangles;
     for (const Target& target : targets) {
+        if (!chain.empty() && double(target.triangles) > 0.8 * double(chain.back().triangles)) {
+            if (target.hard) {
+                chain.back() = target;
+                above = target.triangles;
+            }
+            continue;
+        }
+        if (double(target.triangles) > 0.8 * double(above) && !target.hard) continue;
+        chain.push_back(target);
+        above = target.triangles;
+    }
+    for (const Target& target : chain) {
         const LodLevel& previous = levels.back();
-        // A level must be clearly smaller than the one before it to be worth a download.
-        if (double(target.triangles) > double(previous.triangles) * 0.8 && !target.hard) continue;
-        if (target.hard && previous.triangles <= target.triangles) continue;
         LodLevel level = simplify_level(previous, target);
         if (level.triangles == 0) break;
         level.error = level.error_m / size;

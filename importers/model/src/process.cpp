@@ -10,6 +10,7 @@
 #include "lod.hpp"
 #include "normalise.hpp"
 #include "poster.hpp"
+#include "precheck.hpp"
 #include "textures.hpp"
 
 namespace wenyuan::model {
@@ -60,6 +61,7 @@ Result<std::string> process_model(const ProcessRequest& request) {
     if (request.before_parse) request.before_parse(request.file);
     nlohmann::json seconds;
     auto clock = Clock::now();
+    WENYUAN_TRY(precheck_model(request.file));
     auto loaded = load_with_assimp(request.file);
     if (!loaded) return fail(std::move(loaded).error());
     Model& model = *loaded;

@@ -25,7 +25,7 @@ namespace wenyuan {
 /// Settings of the model importer. ImportOptions::extra can override the limits per run:
 /// "model.timeout" (seconds) and "model.memory" (MiB).
 struct ModelImporterSettings {
-    std::chrono::milliseconds timeout{std::chrono::minutes(10)};  ///< per model, wall clock
+    std::chrono::milliseconds timeout{std::chrono::minutes(5)};   ///< per model, wall clock
     std::uint64_t memory_bytes = std::uint64_t{4} << 30;           ///< child's address space
     bool poster = true;                                            ///< render thumbnail/preview
     /// Called in the child process just before parsing, with the model file. For tests: a hook
