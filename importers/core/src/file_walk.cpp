@@ -58,4 +58,5 @@ std::vector<std::filesystem::path> walk_inputs(const std::vector<std::filesystem
     return files;
 }
 
+
 }  // namespace wenyuan

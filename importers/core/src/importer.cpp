@@ -134,4 +134,5 @@ std::vector<std::string_view> ImporterRegistry::names() const {
     return out;
 }
 
+
 }  // namespace wenyuan

@@ -182,6 +182,8 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
             for (const auto& [column, paths] : row.companions) companions.insert(paths.begin(), paths.end());
         }
     }
+    // A companion named on its own on the command line is imported as asked.
+    for (const auto& input : request.inputs) companions.erase(std::filesystem::absolute(input).lexically_normal());
     if (!companions.empty()) {
         std::erase_if(files, [&](const std::filesystem::path& file) {
             return companions.count(file) && !(manifest && manifest->rows.count(file));

@@ -1,0 +1,150 @@
+#include "lod.hpp"
+
+#include <meshoptimizer.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace wenyuan::model {
+namespace {
+
+struct Target {
+    std::string name;
+    std::size_t triangles;
+    bool hard;  // the level must not exceed `triangles`
+};
+
+template <typename T>
+void remap_stream(std::vector<T>& values, std::size_t components, const std::vector<unsigned>& remap,
+                  std::size_t unique) {
+    if (values.empty()) return;
+    std::vector<T> out(unique * components);
+    meshopt_remapVertexBuffer(out.data(), values.data(), values.size() / components, sizeof(T) * components,
+                              remap.data());
+    values.swap(out);
+}
+
+// A primitive with only the vertices `indices` use, in the order the GPU fetches them.
+Primitive compact(const Primitive& source, std::vector<unsigned> indices) {
+    Primitive out;
+    out.material = source.material;
+    const std::size_t n = source.vertex_count();
+    meshopt_optimizeVertexCache(indices.data(), indices.data(), indices.size(), n);
+    std::vector<unsigned> remap(n);
+    const std::size_t unique = meshopt_optimizeVertexFetchRemap(remap.data(), indices.data(), indices.size(), n);
+    meshopt_remapIndexBuffer(indices.data(), indices.data(), indices.size(), remap.data());
+    out.indices = std::move(indices);
+    out.positions = source.positions;
+    out.normals = source.normals;
+    out.uvs = source.uvs;
+    out.colors = source.colors;
+    remap_stream(out.positions, 3, remap, unique);
+    remap_stream(out.normals, 3, remap, unique);
+    remap_stream(out.uvs, 2, remap, unique);
+    remap_stream(out.colors, 4, remap, unique);
+    return out;
+}
+
+struct Simplified {
+    std::vector<unsigned> indices;
+    double error_m = 0;
+};
+
+Simplified simplify(const Primitive& p, std::size_t target_triangles, int mode) {
+    Simplified out;
+    out.indices.resize(p.indices.size());
+    float error = 0;
+    const std::size_t target = std::max<std::size_t>(target_triangles, 1) * 3;
+    std::size_t count;
+    if (mode == 2) {
+        count = meshopt_simplifySloppy(out.indices.data(), p.indices.data(), p.indices.size(), p.positions.data(),
+                                       p.vertex_count(), sizeof(float) * 3, target, 1.0f, &error);
+    } else {
+        count = meshopt_simplify(out.indices.data(), p.indices.data(), p.indices.size(), p.positions.data(),
+                                 p.vertex_count(), sizeof(float) * 3, target, 1.0f,
+                                 mode == 0 ? meshopt_SimplifyLockBorder : 0, &error);
+    }
+    out.indices.resize(count);
+    out.error_m = double(error) * meshopt_simplifyScale(p.positions.data(), p.vertex_count(), sizeof(float) * 3);
+    return out;
+}
+
+// One level from the one before it, trying harder methods while the result is too large.
+LodLevel simplify_level(const LodLevel& previous, const Target& target) {
+    const double total = double(previous.triangles);
+    LodLevel level;
+    level.target = target.name;
+    static const char* kMethods[] = {"simplify", "simplify-unlocked", "sloppy"};
+    for (int mode = 0; mode < 3; ++mode) {
+        level.owned.clear();
+        level.triangles = 0;
+        double error_m = 0;
+        for (const Primitive& p : previous.primitives()) {
+            // Each primitive keeps its share, so that small parts (a label, an eye) are not wiped out.
+            const auto share = static_cast<std::size_t>(std::floor(double(p.triangle_count()) * double(target.triangles) / total));
+            Simplified s = simplify(p, share, mode);
+            error_m = std::max(error_m, s.error_m);
+            if (s.indices.empty()) continue;
+            level.owned.push_back(compact(p, std::move(s.indices)));
+            level.triangles += level.owned.back().triangle_count();
+        }
+        level.error_m = previous.error_m + error_m;
+        level.method = kMethods[mode];
+        const double slack = target.hard ? 1.0 : 1.5;
+        if (double(level.triangles) <= double(target.triangles) * slack) break;
+    }
+    level.vertices = 0;
+    for (const Primitive& p : level.owned) level.vertices += p.vertex_count();
+    return level;
+}
+
+}  // namespace
+
+std::vector<LodLevel> build_lods(const Model& model, const LodSettings& settings) {
+    std::vector<LodLevel> levels(1);
+    LodLevel& full = levels.front();
+    full.target = "full";
+    full.full = &model.primitives;
+    full.triangles = model.triangle_count();
+    full.vertices = model.vertex_count();
+    full.method = "full";
+    const Box box = model.bounds();
+    const double size = std::max({box.max[0] - box.min[0], box.max[1] - box.min[1], box.max[2] - box.min[2], 1e-30f});
+
+    std::vector<Target> targets;
+    for (double ratio : settings.ratios) {
+        const auto n = static_cast<std::size_t>(double(full.triangles) * ratio);
+        if (n >= settings.min_triangles) targets.push_back({std::to_string(int(std::lround(ratio * 100))) + "%", n, false});
+    }
+    if (full.triangles > settings.max_triangles) {
+        targets.push_back({"≤" + std::to_string(settings.max_triangles), settings.max_triangles, true});
+    }
+    std::stable_sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) { return a.triangles > b.triangles; });
+    // A level must be clearly smaller than the one before it to be worth a download; when the
+    // kiosk level is close to a ratio level, the kiosk level takes its place.
+    std::vector<Target> chain;
+    std::size_t above = full.triangles;
+    for (const Target& target : targets) {
+        if (!chain.empty() && double(target.triangles) > 0.8 * double(chain.back().triangles)) {
+            if (target.hard) {
+                chain.back() = target;
+                above = target.triangles;
+            }
+            continue;
+        }
+        if (double(target.triangles) > 0.8 * double(above) && !target.hard) continue;
+        chain.push_back(target);
+        above = target.triangles;
+    }
+    for (const Target& target : chain) {
+        const LodLevel& previous = levels.back();
+        LodLevel level = simplify_level(previous, target);
+        if (level.triangles == 0) break;
+        level.error = level.error_m / size;
+        levels.push_back(std::move(level));
+    }
+    levels.back().max_texture = levels.size() > 1 ? 1024 : 2048;
+    return levels;
+}
+
+}  // namespace wenyuan::model
