@@ -176,6 +176,44 @@ TEST_F(Cli, ErrorsAreOneLineWithExitCodes) {
     EXPECT_EQ(wenyuan({"init", archive}).exit_code, 1);
 }
 
+TEST_F(Cli, ImagesShowSizesWarningsAndNearDuplicates) {
+    const auto fruits = shared_data("images/misc_real/fruits.jpg");
+    std::filesystem::create_directories(dir / "in");
+    std::filesystem::copy_file(fruits, dir / "in/fruits.jpg");
+    std::filesystem::copy_file(shared_data("images/misc_real/Kheops Pyramid.jpg"), dir / "in/pyramid.jpg");
+    write_file(dir / "in/fake.jpg", "not a photograph");
+    const RunResult import = wenyuan({"import", archive, (dir / "in").string(), "--no-progress"});
+    EXPECT_EQ(import.exit_code, 1) << "one file failed";
+    EXPECT_NE(import.err.find("error: " + (dir / "in/fake.jpg").string() +
+                              ": image importer: fake.jpg: not an image: the extension says image/jpeg but the bytes are text/plain"),
+              std::string::npos)
+        << import.err;
+    EXPECT_NE(import.err.find("warning: pyramid.jpg: tiny resolution: 300×184 px"), std::string::npos) << import.err;
+
+    const auto items = wenyuan_json({"list", archive});
+    ASSERT_EQ(items.size(), 2u);
+    for (const auto& item : items) {
+        const auto shown = wenyuan_json({"show", archive, std::to_string(item["id"].get<int>())});
+        for (const auto& asset : shown["assets"]) {
+            EXPECT_TRUE(asset.contains("width") && asset.contains("height")) << asset.dump();
+        }
+        if (item["title"] == "pyramid") {
+            const RunResult text = wenyuan({"show", archive, std::to_string(item["id"].get<int>())});
+            EXPECT_NE(text.out.find("warning: tiny resolution: 300×184 px"), std::string::npos) << text.out;
+        }
+    }
+
+    EXPECT_EQ(wenyuan_json({"duplicates", archive}).size(), 0u);
+    std::filesystem::copy_file(dir / "in/fruits.jpg", dir / "copy.jpg");
+    write_file(dir / "copy.jpg", read_file(dir / "copy.jpg") + std::string(16, '\0'));  // other bytes, same picture
+    ASSERT_EQ(wenyuan({"import", archive, (dir / "copy.jpg").string()}).exit_code, 0);
+    const auto groups = wenyuan_json({"duplicates", archive});
+    ASSERT_EQ(groups.size(), 1u);
+    ASSERT_EQ(groups[0]["members"].size(), 2u);
+    EXPECT_EQ(groups[0]["members"][1]["distance"], 0);
+    EXPECT_EQ(wenyuan({"duplicates", archive, "--distance", "40"}).exit_code, 2);
+}
+
 TEST_F(Cli, SearchPrintsHitsFacetsAndNeverFailsOnAQuery) {
     write_file(dir / "in/西周青铜鼎.txt", "a bronze ding");
     write_file(dir / "in/青铜镜.txt", "a bronze mirror");

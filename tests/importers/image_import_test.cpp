@@ -232,6 +232,20 @@ TEST(ImageImport, BadFilesFailWithOneLineAndLeaveNothing) {
     EXPECT_TRUE(f.archive.verify()->ok);
 }
 
+TEST(ImageImport, UndecodedImageFormatsAreArchivedWithAWarning) {
+    Fixture f;
+    // A 1 × 1 GIF: OpenCV 4.6 has no GIF decoder.
+    test::write_file(f.dir / "in/banner.gif",
+                     std::string("GIF89a\x01\0\x01\0\x80\0\0\0\0\0\xff\xff\xff!\xf9\x04\x01\0\0\0\0,\0\0\0\0"
+                                 "\x01\0\x01\0\0\x02\x02D\x01\0;", 43));
+    const auto summary = f.run({f.dir / "in"});
+    ASSERT_EQ(summary.imported, 1u);
+    const auto assets = f.assets_of(summary.item_ids[0]);
+    ASSERT_EQ(assets.size(), 1u) << "no derivatives";
+    ASSERT_EQ(assets[0].warnings.size(), 1u);
+    EXPECT_NE(assets[0].warnings[0].find("image/gif is not decoded by this build"), std::string::npos) << assets[0].warnings[0];
+}
+
 TEST(ImageImport, PixelLimitIsRaisable) {
     Fixture f;
     test::write_file(f.dir / "in/photo.jpg", test::encode(test::detailed_picture(1000, 800), ".jpg"));

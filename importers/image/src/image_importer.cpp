@@ -155,7 +155,9 @@ public:
     std::string_view name() const noexcept override { return "image"; }
 
     int score(const Sniffed& sniffed) const noexcept override {
-        if (sniffed.kind == "image") return is_decoded_image_mime(sniffed.mime) ? 90 : 0;
+        // Images it cannot decode (GIF, HEIC, PSD, camera raw …) are archived with a warning
+        // that says so, rather than silently by the fallback importer.
+        if (sniffed.kind == "image") return is_decoded_image_mime(sniffed.mime) ? 90 : 20;
         // Claim a misnamed non-image so that it fails loudly instead of being archived quietly.
         return is_decoded_image_mime(sniffed.extension_mime) ? 50 : 0;
     }
@@ -168,6 +170,7 @@ private:
             return fail(Errc::corrupt, "not an image: the extension says " + sniffed.extension_mime +
                                            " but the bytes are " + sniffed.mime);
         }
+        if (!is_decoded_image_mime(sniffed.mime)) return archive_undecoded(sniffed);
         try {
             return import_image(job);
         } catch (const cv::Exception& e) {
@@ -177,6 +180,15 @@ private:
         } catch (const std::filesystem::filesystem_error& e) {
             return fail(Errc::io, e.what());
         }
+    }
+
+    static ImportOutput archive_undecoded(const Sniffed& sniffed) {
+        ImportOutput output;
+        output.original_tech_json = nlohmann::json{{"kind", "image"}, {"mime", sniffed.mime}}.dump();
+        output.warnings.push_back("archived without thumbnail or preview: " + sniffed.mime +
+                                  " is not decoded by this build (it decodes JPEG, PNG, TIFF, BMP, WebP and "
+                                  "JPEG 2000); convert a copy to TIFF or PNG and import that too");
+        return output;
     }
 
     Result<ImportOutput> import_image(ImportJob& job) const {
