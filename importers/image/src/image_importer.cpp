@@ -15,6 +15,7 @@
 #include "pixels.hpp"
 #include "pyramid.hpp"
 #include "quality.hpp"
+#include "row_reader.hpp"
 
 namespace wenyuan {
 namespace {
@@ -86,8 +87,8 @@ struct Decoded {
     std::optional<AssetDraft> tiles;
 };
 
-/// Feeds the displayed image to a tile pyramid in bands, from a JPEG stream when the pixels need
-/// no turning, else from the whole decoded image.
+/// Feeds the displayed image to a tile pyramid in bands: streamed (JPEG, TIFF, non-interlaced
+/// PNG) when the pixels need no turning, else from the whole decoded image.
 Result<Decoded> decode_with_tiles(ImportJob& job, const ImageHeader& header, int orientation,
                                   std::span<const std::byte> file, int display_width, int display_height) {
     auto scratch = job.scratch_dir();
@@ -96,11 +97,11 @@ Result<Decoded> decode_with_tiles(ImportJob& job, const ImageHeader& header, int
     auto builder = image::PyramidBuilder::create(tar_file, display_width, display_height, kTilesAbove, kTileQuality);
     if (!builder) return fail(std::move(builder).error());
 
-    if (header.format == Format::jpeg && orientation == 1) {
-        auto reader = image::JpegRowReader::open(job.source());
+    if (image::can_stream(header) && orientation == 1) {
+        auto reader = image::open_row_reader(job.source(), header);
         if (!reader) return fail(std::move(reader).error());
         if ((*reader)->width() != display_width || (*reader)->height() != display_height) {
-            return fail(Errc::corrupt, "JPEG frame size disagrees with its header");
+            return fail(Errc::corrupt, "the image data's size disagrees with its header");
         }
         while (true) {
             auto band = (*reader)->read(image::kTileSize);
