@@ -152,6 +152,52 @@ nlohmann::json exif_json(const image::ExifInfo& exif) {
     return out;
 }
 
+/// Previews of a multi-page TIFF's further pages, one page decoded at a time.
+Result<void> add_page_previews(ImportJob& job, Format format, int pages, ImportOutput& output) {
+    for (int page = 1; page < std::min(pages, kMaxPagePreviews); ++page) {
+        auto pixels = image::decode_with_opencv(job.source(), format, page);
+        if (!pixels) {
+            output.warnings.push_back("page " + std::to_string(page + 1) + ": " + pixels.error().message);
+            continue;
+        }
+        char name[32];
+        std::snprintf(name, sizeof name, "page-%04d.jpg", page + 1);
+        auto asset = store_jpeg(job, "preview", name, image::fit_long_edge(*pixels, kPreviewEdge), 88, {{"page", page + 1}});
+        if (!asset) return fail(std::move(asset).error());
+        output.derivatives.push_back(std::move(*asset));
+    }
+    return {};
+}
+
+double rounded(double value, double unit) { return std::round(value / unit) * unit; }
+
+/// What the header, EXIF and the quality measures say about the original.
+nlohmann::json original_tech(const ImageHeader& header, const image::ExifInfo& exif,
+                             const image::QualityReport& quality) {
+    nlohmann::json tech = {
+        {"kind", "image"},
+        {"format", image::format_name(header.format)},
+        {"pixel_width", header.width},
+        {"pixel_height", header.height},
+        {"bit_depth", header.bit_depth},
+        {"channels", header.channels},
+        {"colour_space", header.colour_space},
+        {"icc_profile", header.has_icc},
+        {"alpha", header.has_alpha},
+        {"interlaced", header.interlaced},
+        {"quality",
+         {{"sharpness", rounded(quality.sharpness, 0.1)},
+          {"mean_luma", rounded(quality.mean_luma, 0.1)},
+          {"clipped_dark", rounded(quality.clipped_dark, 0.001)},
+          {"clipped_light", rounded(quality.clipped_light, 0.001)}}},
+    };
+    const double dpi_x = header.dpi_x > 0 ? header.dpi_x : exif.dpi_x;
+    const double dpi_y = header.dpi_y > 0 ? header.dpi_y : exif.dpi_y;
+    if (dpi_x > 0 && dpi_y > 0) tech["dpi"] = {rounded(dpi_x, 0.1), rounded(dpi_y, 0.1)};
+    if (auto exif_facts = exif_json(exif); !exif_facts.empty()) tech["exif"] = exif_facts;
+    return tech;
+}
+
 class ImageImporter final : public Importer {
 public:
     std::string_view name() const noexcept override { return "image"; }
@@ -226,50 +272,18 @@ private:
         if (decoded->tiles) output.derivatives.push_back(std::move(*decoded->tiles));
 
         const int pages = image::count_pages(job.source(), header->format);
-        for (int page = 1; page < std::min(pages, kMaxPagePreviews); ++page) {
-            auto pixels = image::decode_with_opencv(job.source(), header->format, page);
-            if (!pixels) {
-                output.warnings.push_back("page " + std::to_string(page + 1) + ": " + pixels.error().message);
-                continue;
-            }
-            char name[32];
-            std::snprintf(name, sizeof name, "page-%04d.jpg", page + 1);
-            auto page_asset = store_jpeg(job, "preview", name, image::fit_long_edge(*pixels, kPreviewEdge), 88,
-                                         {{"page", page + 1}});
-            if (!page_asset) return fail(std::move(page_asset).error());
-            output.derivatives.push_back(std::move(*page_asset));
-        }
+        WENYUAN_TRY(add_page_previews(job, header->format, pages, output));
 
         const image::QualityReport quality =
             image::assess_quality(image::fit_long_edge(preview, kQualityViewEdge), display_width, display_height);
-        output.warnings = quality.warnings;
-        nlohmann::json tech = {
-            {"kind", "image"},
-            {"mime", job.sniffed().mime},
-            {"format", image::format_name(header->format)},
-            {"width", display_width},
-            {"height", display_height},
-            {"pixel_width", header->width},
-            {"pixel_height", header->height},
-            {"orientation", orientation},
-            {"bit_depth", header->bit_depth},
-            {"channels", header->channels},
-            {"colour_space", header->colour_space},
-            {"icc_profile", header->has_icc},
-            {"alpha", header->has_alpha},
-            {"interlaced", header->interlaced},
-            {"pages", pages},
-            {"phash", image::hash_hex(image::perceptual_hash(thumbnail))},
-            {"quality",
-             {{"sharpness", std::round(quality.sharpness * 10) / 10},
-              {"mean_luma", std::round(quality.mean_luma * 10) / 10},
-              {"clipped_dark", std::round(quality.clipped_dark * 1000) / 1000},
-              {"clipped_light", std::round(quality.clipped_light * 1000) / 1000}}},
-        };
-        const double dpi_x = header->dpi_x > 0 ? header->dpi_x : exif.dpi_x;
-        const double dpi_y = header->dpi_y > 0 ? header->dpi_y : exif.dpi_y;
-        if (dpi_x > 0 && dpi_y > 0) tech["dpi"] = {std::round(dpi_x * 10) / 10, std::round(dpi_y * 10) / 10};
-        if (auto exif_facts = exif_json(exif); !exif_facts.empty()) tech["exif"] = exif_facts;
+        output.warnings.insert(output.warnings.end(), quality.warnings.begin(), quality.warnings.end());
+        nlohmann::json tech = original_tech(*header, exif, quality);
+        tech.update({{"mime", job.sniffed().mime},
+                     {"width", display_width},
+                     {"height", display_height},
+                     {"orientation", orientation},
+                     {"pages", pages},
+                     {"phash", image::hash_hex(image::perceptual_hash(thumbnail))}});
         output.original_tech_json = tech.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return output;
     }
