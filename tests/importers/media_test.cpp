@@ -269,7 +269,7 @@ TEST(MediaImporter, RealSamples) {
     const ImportSummary summary = f.import({av / "heritage_video_DERIVED", av / "narration", av / "video/vtest.avi",
                                             av / "video/movie-hello.mpeg", av / "audio_folk_instruments/erhu.ogg"});
     EXPECT_TRUE(summary.failed.empty()) << summary.failed[0].path << ": " << summary.failed[0].error;
-    bool rotated = false, narration_tags = false, sidecar = false;
+    bool rotated = false, narration_tags = false, embedded = false;
     for (std::int64_t id : summary.item_ids) {
         const auto assets = f.assets(id);
         const Asset& original = assets[0];
@@ -291,13 +291,29 @@ TEST(MediaImporter, RealSamples) {
         if (original.name == "behaim_globe_narrated_zh_h264_aac_movtext.mp4") {
             EXPECT_EQ(t["streams"].size(), 3u);
             EXPECT_EQ(t["streams"][2]["codec"], "mov_text");
+            const Asset* captions = f.role(assets, "captions");  // the mov_text stream, as WebVTT
+            ASSERT_TRUE(captions);
+            EXPECT_EQ(captions->lang, "zh");
+            EXPECT_EQ(captions->mime, "text/vtt");
+            EXPECT_EQ(tech(*captions)["cues"], 4);
+            auto cues = list_cues(f.archive, id);
+            ASSERT_TRUE(cues && cues->size() == 4);
+            EXPECT_EQ((*cues)[2].text, "静夜思，李白。床前明月光，疑是地上霜。");
+            EXPECT_NEAR((*cues)[2].start, 18.574, 0.01);
+            embedded = true;
         }
-        for (const Asset& asset : assets) sidecar = sidecar || asset.role == "captions";
         EXPECT_TRUE(f.role(assets, "thumbnail")) << original.name;
     }
     EXPECT_TRUE(rotated);
     EXPECT_TRUE(narration_tags);
-    EXPECT_FALSE(sidecar) << "behaim_globe_narration_zh.srt names no recording's stem";
+    EXPECT_TRUE(embedded);
+    auto moon = search_items(f.archive, "疑是地上霜");
+    ASSERT_TRUE(moon);
+    EXPECT_EQ(moon->hits.size(), 3u);  // the MP4, MKV and WebM copies carry the same subtitles
+    for (const SearchHit& hit : moon->hits) {
+        ASSERT_TRUE(hit.moment);
+        EXPECT_NEAR(hit.moment->start_seconds, 18.57, 0.05);
+    }
     f.expect_consistent();
 }
 

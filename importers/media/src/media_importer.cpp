@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "access_copy.hpp"
+#include "embedded_captions.hpp"
 #include "item_tags.hpp"
 #include "probe.hpp"
 #include "stills.hpp"
@@ -94,6 +95,7 @@ private:
             WENYUAN_TRY(add_sound_stills(job, *input, info, output));
         }
         WENYUAN_TRY(add_captions(job, output));
+        WENYUAN_TRY(add_embedded_captions(job, *input, info, output));
         add_segments(job, info, output);
         if (job.options().access_copy && info.main_video()) WENYUAN_TRY(add_access_copy(job, info, output));
         return output;
@@ -160,6 +162,26 @@ private:
                 output.timed.cues.push_back({asset_index, cue.start, cue.end, std::move(cue.text)});
             }
             output.warnings.insert(output.warnings.end(), captions->warnings.begin(), captions->warnings.end());
+        }
+        return {};
+    }
+
+    // Text subtitle streams in the container, written out as WebVTT caption assets.
+    static Result<void> add_embedded_captions(ImportJob& job, media::InputPtr& input, const media::MediaInfo& info,
+                                              ImportOutput& output) {
+        for (media::EmbeddedCaptions& captions : media::read_embedded_captions(input.get(), info)) {
+            const std::string name = job.source().stem().string() + "." + (captions.lang.empty() ? "" : captions.lang + ".") +
+                                     "stream" + std::to_string(captions.stream) + ".vtt";
+            nlohmann::json tech = {{"format", "vtt"}, {"cues", captions.cues.size()}, {"stream", captions.stream},
+                                   {"from", captions.codec}};
+            auto asset = job.store_derivative("captions", media::to_webvtt(captions.cues), "text/vtt", name, tech.dump());
+            if (!asset) return fail(std::move(asset).error());
+            asset->lang = captions.lang;
+            output.derivatives.push_back(std::move(*asset));
+            const std::size_t asset_index = output.derivatives.size();
+            for (CaptionCue& cue : captions.cues) {
+                output.timed.cues.push_back({asset_index, cue.start, cue.end, std::move(cue.text)});
+            }
         }
         return {};
     }

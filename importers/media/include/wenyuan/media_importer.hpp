@@ -8,7 +8,8 @@
 // blank frames skipped), a `contact_sheet` JPEG, a `waveform` PNG for sound-only items, and with
 // ImportOptions::access_copy an `access` H.264/AAC MP4 ≤ 720p when the original is not already
 // kiosk-friendly. WebVTT/SRT sidecars (clip.srt, clip.zh.vtt, clip.en.srt) become `captions`
-// assets with their language, and their cues are indexed for search with timecodes; embedded
+// assets with their language, and so do text subtitle streams inside the file (mov_text, WebVTT,
+// SRT/ASS, written out as WebVTT); their cues are indexed for search with timecodes; embedded
 // chapters and a segments CSV (clip.segments.csv, or a manifest's `segments` column) become the
 // item's segments.
 //
