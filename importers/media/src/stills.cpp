@@ -49,28 +49,6 @@ Result<Poster> make_poster(AVFormatContext* input, const MediaInfo& info, int ma
         if (duration <= 0) break;  // no clock to move along
     }
     if (!chosen) {
-        // Seeking found nothing to decode (a short MPEG-TS whose only key frame is at the start,
-        // a stream without an index): read from the start instead.
-        decoder->rewind();
-        for (int i = 0; i < 100; ++i) {
-            auto frame = decoder->next_frame();
-            if (!frame || !*frame) break;
-            ++poster.candidates;
-            auto stats = luma_stats(**frame);
-            if (!stats) return fail(std::move(stats).error());
-            if (stats->stddev > best_contrast) {
-                best_contrast = stats->stddev;
-                poster.time = decoder->time_of(**frame);
-                poster.luma = *stats;
-                chosen = std::move(*frame);
-            }
-            if (!is_blank(*stats)) {
-                poster.blank = false;
-                break;
-            }
-        }
-    }
-    if (!chosen) {
         return fail(Errc::corrupt, "no picture could be decoded (" + video->codec + " stream " +
                                        std::to_string(video->index) + ")");
     }
