@@ -189,15 +189,20 @@ TEST(MediaImporter, ManifestNamesCaptionsAndSegments) {
     test::make_clip(f.dir / "in/v.mp4", 1);
     test::write_file(f.dir / "in/subs/mandarin.zh.srt", "1\n00:00:00,100 --> 00:00:00,900\n剪纸的第一步：折纸\n");
     test::write_file(f.dir / "in/steps.csv", "开始,结束,标题,描述\n0,0:00.5,折纸,对折三次\n");
-    test::write_file(f.dir / "in/manifest.csv", "文件,名称,字幕,分段\nv.mp4,剪纸技艺,subs/mandarin.zh.srt,steps.csv\n");
+    test::write_file(f.dir / "in/manifest.csv",
+                     "文件,名称,字幕,分段\nv.mp4,剪纸技艺,subs/mandarin.zh.srt,\"steps.csv; 0:00.5-0:01 展开, 晾干；0:01-0:00.5 倒了\"\n");
     const ImportSummary summary = f.import({f.dir / "in"}, f.dir / "in/manifest.csv");
     ASSERT_EQ(summary.imported, 1u) << (summary.failed.empty() ? "" : summary.failed[0].path + ": " + summary.failed[0].error);
     const std::int64_t id = summary.item_ids[0];
     EXPECT_EQ(f.archive.item(id)->title, "剪纸技艺");
     auto segments = list_segments(f.archive, id);
-    ASSERT_TRUE(segments && segments->size() == 1);
+    ASSERT_TRUE(segments && segments->size() == 2);
     EXPECT_EQ((*segments)[0].source, "manifest");
     EXPECT_EQ((*segments)[0].description, "对折三次");
+    EXPECT_EQ((*segments)[1].title, "展开, 晾干");  // inline in the cell
+    EXPECT_DOUBLE_EQ((*segments)[1].start, 0.5);
+    ASSERT_EQ(summary.warnings.size(), 1u);
+    EXPECT_EQ(summary.warnings[0], "v.mp4: manifest segment '0:01-0:00.5 倒了' left out: it ends before it starts");
     auto cues = list_cues(f.archive, id);
     ASSERT_TRUE(cues && cues->size() == 1);
     EXPECT_EQ((*cues)[0].lang, "zh");

@@ -128,7 +128,7 @@ private:
     // Sidecar captions (by name, or from the manifest) as caption assets with their cues.
     static Result<void> add_captions(ImportJob& job, ImportOutput& output) {
         std::vector<CaptionSidecar> sidecars = find_caption_sidecars(job.source());
-        if (auto named = job.hints().find("captions"); named != job.hints().end()) {
+        if (auto named = job.hints().files.find("captions"); named != job.hints().files.end()) {
             for (const auto& file : named->second) {
                 if (std::any_of(sidecars.begin(), sidecars.end(), [&](const auto& s) { return s.file == file; })) continue;
                 // "clip.zh.srt" named in a manifest: the part before the extension is the language.
@@ -200,10 +200,20 @@ private:
         }
         std::vector<std::pair<std::filesystem::path, std::string>> csvs;
         if (auto csv = find_segments_csv(job.source()); !csv.empty()) csvs.emplace_back(csv, "csv");
-        if (auto named = job.hints().find("segments"); named != job.hints().end()) {
+        if (auto named = job.hints().files.find("segments"); named != job.hints().files.end()) {
             for (const auto& file : named->second) {
                 if (std::none_of(csvs.begin(), csvs.end(), [&](const auto& c) { return c.first == file; })) {
                     csvs.emplace_back(file, "manifest");
+                }
+            }
+        }
+        if (auto inline_segments = job.hints().values.find("segments"); inline_segments != job.hints().values.end()) {
+            for (const std::string& text : inline_segments->second) {
+                auto segment = parse_inline_segment(text);
+                if (!segment) {
+                    output.warnings.push_back("manifest segment '" + text + "' left out: " + segment.error().message);
+                } else {
+                    output.timed.segments.push_back(std::move(*segment));
                 }
             }
         }
