@@ -73,7 +73,7 @@ Result<void> make_access_copy(const std::filesystem::path& source, const MediaIn
     const AVCodec* aac = avcodec_find_encoder(AV_CODEC_ID_AAC);
     if (!h264 || !aac) return fail(Errc::unsupported, "access copy: this FFmpeg has no H.264 or AAC encoder");
 
-    auto input = open_input(source);
+    auto input = open_input(source, std::chrono::hours(24));  // transcoding a long recording takes long
     if (!input) return fail(std::move(input).error());
     auto video = StreamDecoder::open(input->get(), video_info->index, 0);
     if (!video) return fail(std::move(video).error());

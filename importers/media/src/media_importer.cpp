@@ -97,6 +97,9 @@ private:
         WENYUAN_TRY(add_captions(job, output));
         WENYUAN_TRY(add_embedded_captions(job, *input, info, output));
         add_segments(job, info, output);
+        if (media::input_timed_out(input->get())) {
+            return fail(Errc::limit, "gave up: reading the recording took longer than 15 minutes");
+        }
         if (job.options().access_copy && info.main_video()) WENYUAN_TRY(add_access_copy(job, info, output));
         return output;
     }
