@@ -126,6 +126,26 @@ TEST(MediaImporter, SoundOnlyGetsWaveform) {
     f.expect_consistent();
 }
 
+TEST(MediaImporter, CoverArtIsThePreviewOfSound) {
+    Fixture f;
+    test::ffmpeg({"-f", "lavfi", "-i", "sine=duration=1", "-f", "lavfi", "-i", "testsrc=size=300x300:duration=1", "-frames:v", "1",
+                  "-map", "0", "-map", "1", "-c:a", "libmp3lame", "-c:v", "mjpeg", "-disposition:v", "attached_pic",
+                  (f.dir / "folk.mp3").string()});
+    const ImportSummary summary = f.import({f.dir / "folk.mp3"});
+    ASSERT_EQ(summary.imported, 1u) << (summary.failed.empty() ? "" : summary.failed[0].error);
+    const auto assets = f.assets(summary.item_ids[0]);
+    const auto t = tech(assets[0]);
+    EXPECT_FALSE(t.contains("video_codec")) << "cover art is not a picture stream";
+    EXPECT_EQ(t["streams"][1]["cover_art"], true);
+    ASSERT_TRUE(f.role(assets, "waveform"));
+    const Asset* preview = f.role(assets, "preview");
+    ASSERT_TRUE(preview);
+    EXPECT_EQ(tech(*preview)["from"], "cover art");
+    EXPECT_EQ(tech(*preview)["width"], 300);
+    EXPECT_EQ(tech(*f.role(assets, "thumbnail"))["width"], 256);
+    f.expect_consistent();
+}
+
 TEST(MediaImporter, SidecarsChaptersAndSearch) {
     Fixture f;
     test::write_file(f.dir / "in/chapters.txt",

@@ -282,9 +282,14 @@ private:
         auto asset = job.store_derivative("waveform", *png, "image/png", stem + ".waveform.png", picture_json(*wave));
         if (!asset) return fail(std::move(asset).error());
         output.derivatives.push_back(std::move(*asset));
-        auto thumbnail = media::scale_rgb(*wave, kThumbnailSide);
+        // The album cover, when the file has one, shows better on a kiosk than the waveform.
+        auto cover = media::decode_cover_art(input.get(), info, kPreviewSide);
+        if (!cover && cover.error().code != Errc::not_found) output.warnings.push_back(cover.error().message);
+        if (cover) WENYUAN_TRY(store_jpeg(job, output, *cover, "preview", stem + ".cover.jpg", {{"from", "cover art"}}));
+        auto thumbnail = media::scale_rgb(cover ? *cover : *wave, kThumbnailSide);
         if (!thumbnail) return fail(std::move(thumbnail).error());
-        return store_jpeg(job, output, *thumbnail, "thumbnail", stem + ".thumbnail.jpg", {{"from", "waveform"}});
+        return store_jpeg(job, output, *thumbnail, "thumbnail", stem + ".thumbnail.jpg",
+                          {{"from", cover ? "cover art" : "waveform"}});
     }
 };
 

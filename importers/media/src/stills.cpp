@@ -58,6 +58,24 @@ Result<Poster> make_poster(AVFormatContext* input, const MediaInfo& info, int ma
     return poster;
 }
 
+Result<Rgb> decode_cover_art(AVFormatContext* input, const MediaInfo& info, int max_side) {
+    for (const StreamInfo& s : info.streams) {
+        if (!s.cover_art || !s.decodable) continue;
+        AVStream* stream = input->streams[s.index];
+        if (stream->attached_pic.size <= 0) continue;
+        auto decoder = StreamDecoder::open(input, s.index);
+        if (!decoder) return fail(std::move(decoder).error());
+        FramePtr frame(av_frame_alloc());
+        if (!frame) return fail(Errc::internal, "out of memory");
+        if (avcodec_send_packet(decoder->codec(), &stream->attached_pic) < 0 || avcodec_send_packet(decoder->codec(), nullptr) < 0 ||
+            avcodec_receive_frame(decoder->codec(), frame.get()) < 0) {
+            return fail(Errc::corrupt, "the cover picture (" + s.codec + ") does not decode");
+        }
+        return frame_to_rgb(*frame, s.sample_aspect, s.rotation, max_side);
+    }
+    return fail(Errc::not_found, "no cover picture");
+}
+
 Result<Rgb> make_contact_sheet(AVFormatContext* input, const MediaInfo& info, int count, int columns, int tile_side) {
     const StreamInfo* video = info.main_video();
     if (!video || count <= 0 || columns <= 0) return fail(Errc::internal, "no picture stream for a contact sheet");
