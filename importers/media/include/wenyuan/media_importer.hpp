@@ -27,7 +27,8 @@ namespace wenyuan {
 
 /// The media importer (name "media"): scores 60 for audio and video, 40 for files whose name
 /// says audio or video but whose bytes do not (to report them clearly instead of archiving them
-/// as something else).
+/// as something else). Creating it sets FFmpeg's log level to quiet for the whole process: the
+/// importer reports problems itself, one line per file.
 std::unique_ptr<Importer> make_media_importer();
 
 }  // namespace wenyuan
