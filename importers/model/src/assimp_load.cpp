@@ -261,8 +261,9 @@ Result<Model> load_with_assimp(const std::filesystem::path& file) {
         model.warnings.push_back(std::to_string(dropped) + " triangles with non-finite coordinates were left out");
     }
     if (model.triangle_count() == 0) {
-        return fail(Errc::invalid_argument, "the model has no triangles (" + std::to_string(points) + " points, " +
-                                                std::to_string(lines) + " lines)");
+        return fail(Errc::invalid_argument, "the model has no triangles (" +
+                                                (dropped ? std::to_string(dropped) + " with non-finite coordinates, " : "") +
+                                                std::to_string(points) + " points, " + std::to_string(lines) + " lines)");
     }
     return model;
 }
