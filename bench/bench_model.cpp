@@ -117,8 +117,7 @@ void stages(const std::filesystem::path& model, const std::filesystem::path& fol
 void lod_throughput(const std::filesystem::path& model) {
     auto loaded = wenyuan::model::load_with_assimp(model);
     if (!loaded) return;
-    for (auto& p : loaded->primitives) wenyuan::model::weld(p);
-    wenyuan::model::centre(*loaded);
+    wenyuan::model::normalise(*loaded);
     const auto start = std::chrono::steady_clock::now();
     const auto levels = wenyuan::model::build_lods(*loaded);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
