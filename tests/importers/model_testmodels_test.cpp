@@ -1,6 +1,6 @@
-// Assimp's own test models (Debian package assimp-testmodels, /usr/share/assimp/models) when
-// installed: one file per promised format imports with Assimp's triangle count, and the invalid
-// ones each end in an import or a one-line error while the archive stays consistent.
+// Assimp's own test models (Debian package assimp-testmodels, /usr/share/assimp/models): one file
+// per promised format imports with Assimp's triangle count, and the invalid ones each end in an
+// import or a one-line error while the archive stays consistent.
 #include <algorithm>
 
 #include "model_helpers.hpp"
@@ -18,7 +18,7 @@ ModelImporterSettings quick() {
 }
 
 TEST(ModelTestModels, OneFilePerFormat) {
-    if (!std::filesystem::exists(kModels)) GTEST_SKIP() << "assimp-testmodels is not installed";
+    ASSERT_TRUE(std::filesystem::exists(kModels)) << kModels << " is missing: install assimp-testmodels (deps/debian-packages.txt)";
     const std::vector<std::string> files = {
         "FBX/spider.fbx",          "FBX/box.fbx",         "STL/Spider_binary.stl", "STL/Spider_ascii.stl",
         "OFF/Wuson.off",           "OFF/Cube.off",        "PLY/cube_binary.ply",   "PLY/Wuson.ply",
@@ -45,7 +45,7 @@ TEST(ModelTestModels, OneFilePerFormat) {
 }
 
 TEST(ModelTestModels, InvalidFilesEndCleanly) {
-    if (!std::filesystem::exists(kModels)) GTEST_SKIP() << "assimp-testmodels is not installed";
+    ASSERT_TRUE(std::filesystem::exists(kModels)) << kModels << " is missing: install assimp-testmodels (deps/debian-packages.txt)";
     std::vector<std::filesystem::path> inputs;
     for (const auto& entry : std::filesystem::directory_iterator(kModels / "invalid")) {
         if (entry.path().extension() != ".txt" && entry.path().extension() != ".xml") inputs.push_back(entry.path());
