@@ -1,6 +1,6 @@
 #include "poster.hpp"
 
-#include <GL/osmesa.h>
+#include "osmesa_api.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,7 +11,8 @@ namespace wenyuan::model {
 namespace {
 
 struct ContextDeleter {
-    void operator()(osmesa_context* context) const noexcept { OSMesaDestroyContext(context); }
+    const OsMesaApi* gl;
+    void operator()(osmesa_context* context) const noexcept { gl->OSMesaDestroyContext(context); }
 };
 using Context = std::unique_ptr<osmesa_context, ContextDeleter>;
 
@@ -37,81 +38,84 @@ std::array<GLdouble, 16> look_at(const Vec3& eye, const Vec3& centre, const Vec3
             -dot(s, eye), -dot(u, eye), dot(f, eye), 1};
 }
 
-void set_light(GLenum light, const std::array<GLfloat, 4>& direction, GLfloat diffuse) {
+void set_light(const OsMesaApi& gl, GLenum light, const std::array<GLfloat, 4>& direction, GLfloat diffuse) {
     const GLfloat colour[4] = {diffuse, diffuse, diffuse, 1};
     const GLfloat none[4] = {0, 0, 0, 1};
-    glEnable(light);
-    glLightfv(light, GL_POSITION, direction.data());
-    glLightfv(light, GL_DIFFUSE, colour);
-    glLightfv(light, GL_SPECULAR, none);
-    glLightfv(light, GL_AMBIENT, none);
+    gl.glEnable(light);
+    gl.glLightfv(light, GL_POSITION, direction.data());
+    gl.glLightfv(light, GL_DIFFUSE, colour);
+    gl.glLightfv(light, GL_SPECULAR, none);
+    gl.glLightfv(light, GL_AMBIENT, none);
 }
 
-std::vector<GLuint> upload_textures(const std::vector<PreparedTexture>& textures) {
+std::vector<GLuint> upload_textures(const OsMesaApi& gl, const std::vector<PreparedTexture>& textures) {
     std::vector<GLuint> names(textures.size(), 0);
     for (std::size_t i = 0; i < textures.size(); ++i) {
         const Image& image = textures[i].pixels;
         if (image.pixels.empty()) continue;
-        glGenTextures(1, &names[i]);
-        glBindTexture(GL_TEXTURE_2D, names[i]);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_GENERATE_MIPMAP, GL_TRUE);
-        glTexImage2D(GL_TEXTURE_2D, 0, image.channels == 4 ? GL_RGBA : GL_RGB, image.width, image.height, 0,
+        gl.glGenTextures(1, &names[i]);
+        gl.glBindTexture(GL_TEXTURE_2D, names[i]);
+        gl.glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        gl.glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+        gl.glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        gl.glTexParameteri(GL_TEXTURE_2D, GL_GENERATE_MIPMAP, GL_TRUE);
+        gl.glTexImage2D(GL_TEXTURE_2D, 0, image.channels == 4 ? GL_RGBA : GL_RGB, image.width, image.height, 0,
                      image.channels == 4 ? GL_RGBA : GL_RGB, GL_UNSIGNED_BYTE, image.pixels.data());
     }
     return names;
 }
 
-void draw(const Primitive& p, const Material& material, GLuint texture) {
-    glEnableClientState(GL_VERTEX_ARRAY);
-    glVertexPointer(3, GL_FLOAT, 0, p.positions.data());
+void draw(const OsMesaApi& gl, const Primitive& p, const Material& material, GLuint texture) {
+    gl.glEnableClientState(GL_VERTEX_ARRAY);
+    gl.glVertexPointer(3, GL_FLOAT, 0, p.positions.data());
     if (!p.normals.empty()) {
-        glEnableClientState(GL_NORMAL_ARRAY);
-        glNormalPointer(GL_FLOAT, 0, p.normals.data());
+        gl.glEnableClientState(GL_NORMAL_ARRAY);
+        gl.glNormalPointer(GL_FLOAT, 0, p.normals.data());
     } else {
-        glDisableClientState(GL_NORMAL_ARRAY);
-        glNormal3f(0, 0, 1);
+        gl.glDisableClientState(GL_NORMAL_ARRAY);
+        gl.glNormal3f(0, 0, 1);
     }
     // Vertex colours are multiplied by the material colour in glTF; fixed-function GL takes one of
     // them, so a model with vertex colours shows those.
-    glColor4f(material.base_color[0], material.base_color[1], material.base_color[2], material.base_color[3]);
+    gl.glColor4f(material.base_color[0], material.base_color[1], material.base_color[2], material.base_color[3]);
     if (!p.colors.empty()) {
-        glEnableClientState(GL_COLOR_ARRAY);
-        glColorPointer(4, GL_UNSIGNED_BYTE, 0, p.colors.data());
+        gl.glEnableClientState(GL_COLOR_ARRAY);
+        gl.glColorPointer(4, GL_UNSIGNED_BYTE, 0, p.colors.data());
     } else {
-        glDisableClientState(GL_COLOR_ARRAY);
+        gl.glDisableClientState(GL_COLOR_ARRAY);
     }
     if (texture && !p.uvs.empty()) {
-        glEnable(GL_TEXTURE_2D);
-        glBindTexture(GL_TEXTURE_2D, texture);
-        glEnableClientState(GL_TEXTURE_COORD_ARRAY);
-        glTexCoordPointer(2, GL_FLOAT, 0, p.uvs.data());
+        gl.glEnable(GL_TEXTURE_2D);
+        gl.glBindTexture(GL_TEXTURE_2D, texture);
+        gl.glEnableClientState(GL_TEXTURE_COORD_ARRAY);
+        gl.glTexCoordPointer(2, GL_FLOAT, 0, p.uvs.data());
     } else {
-        glDisable(GL_TEXTURE_2D);
-        glDisableClientState(GL_TEXTURE_COORD_ARRAY);
+        gl.glDisable(GL_TEXTURE_2D);
+        gl.glDisableClientState(GL_TEXTURE_COORD_ARRAY);
     }
-    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(p.indices.size()), GL_UNSIGNED_INT, p.indices.data());
+    gl.glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(p.indices.size()), GL_UNSIGNED_INT, p.indices.data());
 }
 
 }  // namespace
 
 Result<Image> render_poster(const std::vector<Primitive>& primitives, const std::vector<Material>& materials,
                             const std::vector<PreparedTexture>& textures, const PosterSettings& settings) {
+    const auto api = osmesa_api();
+    if (!api) return fail(api.error().code, api.error().message);
+    const OsMesaApi& gl = **api;
     const int side = settings.size * std::max(1, settings.supersample);
-    Context context(OSMesaCreateContextExt(OSMESA_RGBA, 24, 0, 0, nullptr));
+    Context context(gl.OSMesaCreateContextExt(OSMESA_RGBA, 24, 0, 0, nullptr), ContextDeleter{&gl});
     if (!context) return fail(Errc::internal, "cannot create an OSMesa context for the poster");
     Image frame{side, side, 4, std::vector<std::uint8_t>(std::size_t(side) * side * 4)};
-    if (!OSMesaMakeCurrent(context.get(), frame.pixels.data(), GL_UNSIGNED_BYTE, side, side)) {
+    if (!gl.OSMesaMakeCurrent(context.get(), frame.pixels.data(), GL_UNSIGNED_BYTE, side, side)) {
         return fail(Errc::internal, "cannot bind the OSMesa frame for the poster");
     }
-    OSMesaPixelStore(OSMESA_Y_UP, 0);  // rows top to bottom, as images are stored
+    gl.OSMesaPixelStore(OSMESA_Y_UP, 0);  // rows top to bottom, as images are stored
 
-    glViewport(0, 0, side, side);
-    glClearColor(0.92f, 0.92f, 0.90f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-    glEnable(GL_DEPTH_TEST);
+    gl.glViewport(0, 0, side, side);
+    gl.glClearColor(0.92f, 0.92f, 0.90f, 1.0f);
+    gl.glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    gl.glEnable(GL_DEPTH_TEST);
 
     // Framing: the bounding sphere of the box fills the view, seen from the front right and above.
     const Box box = bounds_of(primitives);
@@ -127,40 +131,40 @@ Result<Image> render_poster(const std::vector<Primitive>& primitives, const std:
                       centre[2] + distance * std::cos(elevation) * std::cos(azimuth)};
     const double near_plane = std::max(distance - radius * 1.1, distance * 1e-3), far_plane = distance + radius * 1.1;
     const double half = std::tan(fov / 2) * near_plane;
-    glMatrixMode(GL_PROJECTION);
-    glLoadIdentity();
-    glFrustum(-half, half, -half, half, near_plane, far_plane);
-    glMatrixMode(GL_MODELVIEW);
+    gl.glMatrixMode(GL_PROJECTION);
+    gl.glLoadIdentity();
+    gl.glFrustum(-half, half, -half, half, near_plane, far_plane);
+    gl.glMatrixMode(GL_MODELVIEW);
     const auto view = look_at(eye, centre, {0, 1, 0});
-    glLoadMatrixd(view.data());
+    gl.glLoadMatrixd(view.data());
 
     // Soft lighting: a key light from the upper left front, a weaker fill from the right, and a
     // generous ambient term; lights are fixed to the camera so every poster is lit alike.
-    glPushMatrix();
-    glLoadIdentity();
-    glEnable(GL_LIGHTING);
+    gl.glPushMatrix();
+    gl.glLoadIdentity();
+    gl.glEnable(GL_LIGHTING);
     const GLfloat ambient[4] = {0.38f, 0.38f, 0.38f, 1};
-    glLightModelfv(GL_LIGHT_MODEL_AMBIENT, ambient);
-    glLightModeli(GL_LIGHT_MODEL_TWO_SIDE, GL_TRUE);  // scans often have inconsistent winding
-    set_light(GL_LIGHT0, {-0.45f, 0.6f, 0.65f, 0}, 0.62f);
-    set_light(GL_LIGHT1, {0.7f, -0.1f, 0.4f, 0}, 0.25f);
-    glPopMatrix();
-    glEnable(GL_NORMALIZE);
-    glEnable(GL_COLOR_MATERIAL);
-    glColorMaterial(GL_FRONT_AND_BACK, GL_AMBIENT_AND_DIFFUSE);
-    glShadeModel(GL_SMOOTH);
-    glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_MODULATE);
+    gl.glLightModelfv(GL_LIGHT_MODEL_AMBIENT, ambient);
+    gl.glLightModeli(GL_LIGHT_MODEL_TWO_SIDE, GL_TRUE);  // scans often have inconsistent winding
+    set_light(gl, GL_LIGHT0, {-0.45f, 0.6f, 0.65f, 0}, 0.62f);
+    set_light(gl, GL_LIGHT1, {0.7f, -0.1f, 0.4f, 0}, 0.25f);
+    gl.glPopMatrix();
+    gl.glEnable(GL_NORMALIZE);
+    gl.glEnable(GL_COLOR_MATERIAL);
+    gl.glColorMaterial(GL_FRONT_AND_BACK, GL_AMBIENT_AND_DIFFUSE);
+    gl.glShadeModel(GL_SMOOTH);
+    gl.glTexEnvi(GL_TEXTURE_ENV, GL_TEXTURE_ENV_MODE, GL_MODULATE);
 
-    const std::vector<GLuint> names = upload_textures(textures);
+    const std::vector<GLuint> names = upload_textures(gl, textures);
     for (const Primitive& p : primitives) {
         if (p.indices.empty()) continue;
         const Material fallback;
         const Material& material = p.material < materials.size() ? materials[p.material] : fallback;
         const GLuint texture = material.texture >= 0 && std::size_t(material.texture) < names.size() ? names[material.texture] : 0;
-        draw(p, material, texture);
+        draw(gl, p, material, texture);
     }
-    glFinish();
-    if (!names.empty()) glDeleteTextures(static_cast<GLsizei>(names.size()), names.data());
+    gl.glFinish();
+    if (!names.empty()) gl.glDeleteTextures(static_cast<GLsizei>(names.size()), names.data());
 
     Image rgb{side, side, 3, std::vector<std::uint8_t>(std::size_t(side) * side * 3)};
     for (std::size_t i = 0, n = std::size_t(side) * side; i < n; ++i) {
