@@ -24,9 +24,10 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"init", "create a new, empty archive folder", "<archive>", {{"vocabulary", true}}, 1, 1, run_init},
         {"import", "archive files and folders, with an optional CSV manifest",
-         "<archive> <file-or-folder>... [--manifest <csv>] [--collection <name>] [--access public|internal|restricted] [--jobs N]",
+         "<archive> <file-or-folder>... [--manifest <csv>] [--collection <name>] [--access public|internal|restricted] [--jobs N] "
+         "[--access-copy] [--max-pixels N] [--option name=value]",
          {{"manifest", true}, {"collection", true}, {"access", true}, {"jobs", true}, {"access-copy", false},
-          {"max-pixels", true}, {"no-progress", false}},
+          {"max-pixels", true}, {"option", true}, {"no-progress", false}},
          1, 1u << 20, run_import},
         {"list", "list the items", "<archive> [--type <type>] [--collection <name>] [--limit N] [--kiosk]",
          {{"type", true}, {"collection", true}, {"limit", true}, {"offset", true}, {"kiosk", false}}, 1, 1, run_list},

@@ -7,6 +7,43 @@
 #include "wenyuan/import_pipeline.hpp"
 
 namespace wenyuan::cli {
+namespace {
+
+struct ImporterOption {
+    const char* name;
+    long long min, max;
+    const char* meaning;
+};
+
+// The importers' own settings (ImportOptions::extra) that `--option name=value` may set.
+constexpr ImporterOption kImporterOptions[] = {
+    {"contact-sheet-frames", 0, 100, "frames on a recording's contact sheet (0: none)"},
+    {"model.timeout", 1, 86400, "seconds a 3D model may take to parse and process"},
+    {"model.memory", 256, 1 << 20, "MiB of memory the 3D model process may use"},
+};
+
+Result<void> add_importer_option(ImportOptions& options, const std::string& text) {
+    const auto equals = text.find('=');
+    const std::string name = text.substr(0, equals);
+    std::string known;
+    for (const ImporterOption& option : kImporterOptions) {
+        known += std::string(known.empty() ? "" : ", ") + option.name;
+        if (name != option.name) continue;
+        const std::string value = equals == std::string::npos ? "" : text.substr(equals + 1);
+        char* end = nullptr;
+        const long long number = std::strtoll(value.c_str(), &end, 10);
+        if (value.empty() || *end != '\0' || number < option.min || number > option.max) {
+            return fail(Errc::invalid_argument, "wenyuan import: --option " + name + " must be a whole number from " +
+                                                    std::to_string(option.min) + " to " + std::to_string(option.max) +
+                                                    " (" + option.meaning + ")");
+        }
+        options.extra[name] = value;
+        return {};
+    }
+    return fail(Errc::invalid_argument, "wenyuan import: unknown --option '" + name + "'; known: " + known);
+}
+
+}  // namespace
 
 int run_import(const Args& args) {
     if (args.positional.size() < 2 && !args.has("manifest")) {
@@ -31,6 +68,9 @@ int run_import(const Args& args) {
         const long long pixels = std::atoll(args.get("max-pixels").c_str());
         if (pixels < 1) return report("wenyuan import: --max-pixels must be a positive number", kUsage);
         request.options.max_pixels = static_cast<std::uint64_t>(pixels);
+    }
+    for (const std::string& option : args.all("option")) {
+        if (auto added = add_importer_option(request.options, option); !added) return report(added.error(), kUsage);
     }
     ProgressBar bar(stderr_is_terminal() && !args.has("no-progress"));
     request.on_progress = [&](const ImportProgress& progress) {

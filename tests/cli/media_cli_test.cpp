@@ -52,5 +52,31 @@ TEST(MediaCli, ImportSegmentsAndSearchWithTimecode) {
     EXPECT_EQ(test::wenyuan({"verify", archive}).exit_code, 0);
 }
 
+TEST(MediaCli, ImporterOptionsAreCheckedAndReachTheImporter) {
+    test::TempDir dir;
+    const std::string archive = (dir / "museum").string();
+    ASSERT_EQ(test::wenyuan({"init", archive}).exit_code, 0);
+    test::make_clip(dir / "in/采茶.mp4", 2);
+    const std::string clip = (dir / "in/采茶.mp4").string();
+
+    const auto unknown = test::wenyuan({"import", archive, clip, "--option", "poster-time=3"});
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_EQ(unknown.err, "wenyuan: wenyuan import: unknown --option 'poster-time'; known: contact-sheet-frames, "
+                           "model.timeout, model.memory\n");
+    const auto too_many = test::wenyuan({"import", archive, clip, "--option", "contact-sheet-frames=500"});
+    EXPECT_EQ(too_many.exit_code, 2);
+    EXPECT_NE(too_many.err.find("must be a whole number from 0 to 100"), std::string::npos) << too_many.err;
+    EXPECT_EQ(test::wenyuan({"import", archive, clip, "--option", "model.timeout=soon"}).exit_code, 2);
+    EXPECT_TRUE(test::wenyuan_json({"list", archive}).empty());
+
+    const auto imported = test::wenyuan_json({"import", archive, clip, "--option", "contact-sheet-frames=0"});
+    ASSERT_EQ(imported["imported"], 1);
+    const auto shown = test::wenyuan_json({"show", archive, std::to_string(imported["items"][0].get<std::int64_t>())});
+    std::vector<std::string> roles;
+    for (const auto& asset : shown["assets"]) roles.push_back(asset["role"]);
+    EXPECT_EQ(std::count(roles.begin(), roles.end(), "contact_sheet"), 0) << shown.dump();
+    EXPECT_EQ(std::count(roles.begin(), roles.end(), "preview"), 1) << shown.dump();
+}
+
 }  // namespace
 }  // namespace wenyuan

@@ -29,7 +29,7 @@ struct ImportOptions {
     std::uint64_t max_file_bytes = std::uint64_t{1} << 40;  ///< refuse larger files (1 TiB)
     std::uint64_t max_pixels = 1'000'000'000;              ///< image bombs: refuse larger claims
     bool access_copy = false;                               ///< media: make an H.264 access copy
-    /// Importer-specific settings from the command line ("--set-option name=value").
+    /// Importer-specific settings from the command line (`wenyuan import --option name=value`).
     std::map<std::string, std::string> extra;
 };
 
