@@ -6,6 +6,7 @@
 
 #include "fsutil.hpp"
 #include "search/facts.hpp"
+#include "search/index.hpp"
 #include "sqlite.hpp"
 #include "wenyuan/archive.hpp"
 
@@ -20,6 +21,8 @@ struct Archive::Impl {
     Vocabulary vocabulary;
     /// What search filters and counts by, loaded on the first search.
     mutable search::FactTable facts;
+    /// Set by a bulk insert while it runs: new items' full-text rows wait there (index.hpp).
+    search::PendingText* pending_text = nullptr;
     fs::Fd lock;  ///< shared flock on <root>/.lock held by every writer; gc takes it exclusively
 
     Impl(std::filesystem::path dir, sql::Db database, bool ro)

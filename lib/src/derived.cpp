@@ -11,7 +11,7 @@ Result<void> Archive::Impl::on_item_changed(std::int64_t item_id) {
 
 Result<void> Archive::Impl::on_item_added(const Item& item, bool has_timed) {
     facts.mark_dirty(item.id);
-    return search::index_new_item(db, item, vocabulary, has_timed);
+    return search::index_new_item(db, item, vocabulary, has_timed, pending_text);
 }
 
 Result<void> Archive::Impl::verify_derived(std::vector<VerifyProblem>& problems) const {

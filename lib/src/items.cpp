@@ -209,6 +209,12 @@ Result<std::vector<std::int64_t>> Archive::add_items(const std::vector<Item>& dr
     if (!tx) return fail(std::move(tx).error());
     std::vector<std::int64_t> ids;
     ids.reserve(drafts.size());
+    search::PendingText pending;
+    impl_->pending_text = &pending;
+    struct Reset {
+        Archive::Impl& impl;
+        ~Reset() { impl.pending_text = nullptr; }
+    } reset{*impl_};
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         Item item = new_item_from(drafts[i], time);
         if (auto added = insert_new_item(*impl_, item, {}, {}, agent); !added) {
@@ -217,6 +223,7 @@ Result<std::vector<std::int64_t>> Archive::add_items(const std::vector<Item>& dr
         }
         ids.push_back(item.id);
     }
+    WENYUAN_TRY(search::write_pending(impl_->db, pending));
     WENYUAN_TRY(tx->commit());
     return ids;
 }

@@ -237,6 +237,37 @@ TEST_F(Search, AddItemsIsAllOrNothing) {
     EXPECT_TRUE(report->ok);
 }
 
+// A bulk insert queues its full text until the end of the transaction (index.hpp, PendingText);
+// a record that fails inside the transaction must take the queued text of the others with it.
+TEST_F(Search, AddItemsFailingInsideTheTransactionLeavesNoText) {
+    const auto before = archive->count_items();
+    ASSERT_TRUE(before);
+    std::vector<Item> items(3);
+    items[0].title = "窑址残砖";
+    items[0].key = "KILN-1";
+    items[1].title = "窑址匣钵";
+    items[1].key = "KILN-2";
+    items[2].title = "窑址垫饼";
+    items[2].key = "KILN-1";  // the catalog refuses a second item with this key
+    auto added = archive->add_items(items, "test");
+    ASSERT_FALSE(added);
+    EXPECT_NE(added.error().message.find("record 3"), std::string::npos) << added.error().message;
+    EXPECT_EQ(*archive->count_items(), *before);
+    EXPECT_TRUE(set("窑址").empty());
+    auto report = archive->verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->ok);
+
+    items[2].key = "KILN-3";
+    auto retried = archive->add_items(items, "test");
+    ASSERT_TRUE(retried) << retried.error().message;
+    EXPECT_EQ(set("窑址").size(), 3u);
+    EXPECT_EQ(set("yaozhi").size(), 3u);
+    report = archive->verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->ok);
+}
+
 TEST_F(Search, ASentenceFindsWhatHasSomeOfItsWords) {
     auto exact = search_items(*archive, "bronze ding");
     ASSERT_TRUE(exact);

@@ -153,12 +153,13 @@ CREATE VIRTUAL TABLE search_pinyin USING fts5(
     if (!items) return fail(std::move(items).error());
     std::vector<Item> live;
     WENYUAN_TRY(items->each([&](const sql::Stmt& row) { live.push_back(item_from_row(row)); }));
+    PendingText pending;  // full text after every plain row: see PendingText
     for (const Item& item : live) {
-        const SearchDoc doc = compose_doc(item, *vocabulary);
+        SearchDoc doc = compose_doc(item, *vocabulary);
         WENYUAN_TRY(write_doc(db, item.id, doc));
-        WENYUAN_TRY(write_fts(db, item.id, doc, false));
+        pending.docs.emplace_back(item.id, std::move(doc));
     }
-    return {};
+    return write_pending(db, pending);
 }
 
 Result<void> reindex_item(const sql::Db& db, std::int64_t id, const Vocabulary& vocabulary) {
@@ -182,7 +183,8 @@ Result<void> reindex_item(const sql::Db& db, std::int64_t id, const Vocabulary& 
     return index_new_item(db, item_from_row(*item), vocabulary, true);
 }
 
-Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary, bool has_timed) {
+Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary, bool has_timed,
+                            PendingText* pending) {
     SearchDoc doc = compose_doc(item, vocabulary);
     if (has_timed) {
         auto timed = timed_text(db, item.id);
@@ -191,7 +193,17 @@ Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabular
     }
     WENYUAN_TRY(write_doc(db, item.id, doc));
     WENYUAN_TRY(write_facts(db, item.id, facts_of(item)));
+    if (pending) {
+        pending->docs.emplace_back(item.id, std::move(doc));
+        return {};
+    }
     return write_fts(db, item.id, doc, false);
+}
+
+Result<void> write_pending(const sql::Db& db, PendingText& pending) {
+    for (const auto& [id, doc] : pending.docs) WENYUAN_TRY(write_fts(db, id, doc, false));
+    pending.docs.clear();
+    return {};
 }
 
 Result<void> create_facts(const sql::Db& db) {

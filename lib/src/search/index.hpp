@@ -2,6 +2,8 @@
 // inside the same transactions. Private to the library.
 #pragma once
 
+#include <cstdint>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -30,9 +32,23 @@ Result<void> create_index(const sql::Db& db);
 /// rebuilds the pinyin index, which from version 3 on holds pairs of initials.
 Result<void> create_facts(const sql::Db& db);
 
+/// Full-text rows waiting to be written at the end of a bulk transaction. FTS5 flushes its
+/// in-memory terms to a new segment whenever a later statement in the transaction opens a
+/// statement savepoint, so interleaving FTS inserts with catalog inserts writes (and then merges)
+/// a tiny segment per item; a bulk insert keeps the FTS writes together at the end instead.
+struct PendingText {
+    std::vector<std::pair<std::int64_t, SearchDoc>> docs;
+};
+
 /// Indexes an item that was just inserted (never indexed before), inside the caller's transaction.
 /// `has_timed`: segments or caption cues were inserted with it, and their text joins the body.
-Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary, bool has_timed = false);
+/// With `pending`, the full-text rows are queued there; the caller must write_pending() before
+/// it commits.
+Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabulary& vocabulary, bool has_timed = false,
+                            PendingText* pending = nullptr);
+
+/// Writes and clears the queued full-text rows, inside the caller's transaction.
+Result<void> write_pending(const sql::Db& db, PendingText& pending);
 
 /// Re-indexes one item (or removes it when it is deleted or gone), inside the caller's
 /// transaction.
