@@ -120,5 +120,21 @@ TEST(Captions, SidecarsOnDiskAndSegmentsCsv) {
     EXPECT_FALSE(read_segments_csv(dir / "bad.csv", "csv", warnings));
 }
 
+TEST(Captions, InlineSegments) {
+    auto plain = parse_inline_segment("1:30-5:00 第一折 游园");
+    ASSERT_TRUE(plain) << plain.error().message;
+    EXPECT_DOUBLE_EQ(plain->start, 90);
+    EXPECT_DOUBLE_EQ(plain->end, 300);
+    EXPECT_EQ(plain->title, "第一折 游园");
+    EXPECT_EQ(plain->source, "manifest");
+    auto dash = parse_inline_segment("0:10–0:20\t开场");
+    ASSERT_TRUE(dash);
+    EXPECT_EQ(dash->title, "开场");
+    EXPECT_TRUE(parse_inline_segment("10~20 x"));
+    for (const char* bad : {"1:30 无结束", "1:30-5:00", "a-b 标题", "5-1 倒了", "no times at all"}) {
+        EXPECT_FALSE(parse_inline_segment(bad)) << bad;
+    }
+}
+
 }  // namespace
 }  // namespace wenyuan

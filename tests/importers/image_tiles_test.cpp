@@ -125,6 +125,33 @@ TEST(ImageTiles, LargePngIsTiledToo) {
     expect_complete_tile_set(read_tar(test::read_file(imported.archive.store().path_of(tiles_asset->sha256))), 4200, 500);
 }
 
+TEST(ImageTiles, LargeSixteenBitTiffIsStreamedIntoTiles) {
+    cv::Mat sixteen;
+    test::detailed_picture(4400, 600).convertTo(sixteen, CV_16UC3, 257.0);
+    Imported imported("chronicle.tif", test::encode(sixteen, ".tif", {cv::IMWRITE_TIFF_COMPRESSION, 5}));
+    ASSERT_EQ(imported.summary.imported, 1u) << imported.summary.failed.front().error;
+    const Asset* tiles_asset = imported.role("tiles");
+    ASSERT_NE(tiles_asset, nullptr);
+    const auto tiles = read_tar(test::read_file(imported.archive.store().path_of(tiles_asset->sha256)));
+    expect_complete_tile_set(tiles, 4400, 600);
+    // Colours survive the 16-bit RGBA path: the left half is red, the right half blue.
+    const cv::Scalar left = cv::mean(decode(tiles.at("0,0,256,256/256,256/0/default.jpg")));
+    const cv::Scalar right = cv::mean(decode(tiles.at("4096,0,256,256/256,256/0/default.jpg")));
+    EXPECT_GT(left[2], left[0] + 80);
+    EXPECT_GT(right[0], right[2] + 80);
+}
+
+TEST(ImageTiles, TruncatedLargePngAndTiffFail) {
+    for (const std::string extension : {".png", ".tif"}) {
+        const std::string bytes = test::encode(test::detailed_picture(5000, 800), extension);
+        Imported imported("cut" + extension, bytes.substr(0, bytes.size() / 2));
+        EXPECT_EQ(imported.summary.imported, 0u) << extension;
+        ASSERT_EQ(imported.summary.failed.size(), 1u) << extension;
+        EXPECT_NE(imported.summary.failed[0].error.find("cut" + extension), std::string::npos);
+        EXPECT_TRUE(imported.archive.verify()->ok);
+    }
+}
+
 TEST(ImageTiles, ImagesUpTo4096PixelsHaveNoTiles) {
     Imported imported("photo.jpg", test::encode(test::detailed_picture(4096, 300), ".jpg"));
     ASSERT_EQ(imported.summary.imported, 1u);

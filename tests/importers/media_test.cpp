@@ -126,6 +126,26 @@ TEST(MediaImporter, SoundOnlyGetsWaveform) {
     f.expect_consistent();
 }
 
+TEST(MediaImporter, CoverArtIsThePreviewOfSound) {
+    Fixture f;
+    test::ffmpeg({"-f", "lavfi", "-i", "sine=duration=1", "-f", "lavfi", "-i", "testsrc=size=300x300:duration=1", "-frames:v", "1",
+                  "-map", "0", "-map", "1", "-c:a", "libmp3lame", "-c:v", "mjpeg", "-disposition:v", "attached_pic",
+                  (f.dir / "folk.mp3").string()});
+    const ImportSummary summary = f.import({f.dir / "folk.mp3"});
+    ASSERT_EQ(summary.imported, 1u) << (summary.failed.empty() ? "" : summary.failed[0].error);
+    const auto assets = f.assets(summary.item_ids[0]);
+    const auto t = tech(assets[0]);
+    EXPECT_FALSE(t.contains("video_codec")) << "cover art is not a picture stream";
+    EXPECT_EQ(t["streams"][1]["cover_art"], true);
+    ASSERT_TRUE(f.role(assets, "waveform"));
+    const Asset* preview = f.role(assets, "preview");
+    ASSERT_TRUE(preview);
+    EXPECT_EQ(tech(*preview)["from"], "cover art");
+    EXPECT_EQ(tech(*preview)["width"], 300);
+    EXPECT_EQ(tech(*f.role(assets, "thumbnail"))["width"], 256);
+    f.expect_consistent();
+}
+
 TEST(MediaImporter, SidecarsChaptersAndSearch) {
     Fixture f;
     test::write_file(f.dir / "in/chapters.txt",
@@ -189,15 +209,20 @@ TEST(MediaImporter, ManifestNamesCaptionsAndSegments) {
     test::make_clip(f.dir / "in/v.mp4", 1);
     test::write_file(f.dir / "in/subs/mandarin.zh.srt", "1\n00:00:00,100 --> 00:00:00,900\n剪纸的第一步：折纸\n");
     test::write_file(f.dir / "in/steps.csv", "开始,结束,标题,描述\n0,0:00.5,折纸,对折三次\n");
-    test::write_file(f.dir / "in/manifest.csv", "文件,名称,字幕,分段\nv.mp4,剪纸技艺,subs/mandarin.zh.srt,steps.csv\n");
+    test::write_file(f.dir / "in/manifest.csv",
+                     "文件,名称,字幕,分段\nv.mp4,剪纸技艺,subs/mandarin.zh.srt,\"steps.csv; 0:00.5-0:01 展开, 晾干；0:01-0:00.5 倒了\"\n");
     const ImportSummary summary = f.import({f.dir / "in"}, f.dir / "in/manifest.csv");
     ASSERT_EQ(summary.imported, 1u) << (summary.failed.empty() ? "" : summary.failed[0].path + ": " + summary.failed[0].error);
     const std::int64_t id = summary.item_ids[0];
     EXPECT_EQ(f.archive.item(id)->title, "剪纸技艺");
     auto segments = list_segments(f.archive, id);
-    ASSERT_TRUE(segments && segments->size() == 1);
+    ASSERT_TRUE(segments && segments->size() == 2);
     EXPECT_EQ((*segments)[0].source, "manifest");
     EXPECT_EQ((*segments)[0].description, "对折三次");
+    EXPECT_EQ((*segments)[1].title, "展开, 晾干");  // inline in the cell
+    EXPECT_DOUBLE_EQ((*segments)[1].start, 0.5);
+    ASSERT_EQ(summary.warnings.size(), 1u);
+    EXPECT_EQ(summary.warnings[0], "v.mp4: manifest segment '0:01-0:00.5 倒了' left out: it ends before it starts");
     auto cues = list_cues(f.archive, id);
     ASSERT_TRUE(cues && cues->size() == 1);
     EXPECT_EQ((*cues)[0].lang, "zh");
@@ -269,7 +294,7 @@ TEST(MediaImporter, RealSamples) {
     const ImportSummary summary = f.import({av / "heritage_video_DERIVED", av / "narration", av / "video/vtest.avi",
                                             av / "video/movie-hello.mpeg", av / "audio_folk_instruments/erhu.ogg"});
     EXPECT_TRUE(summary.failed.empty()) << summary.failed[0].path << ": " << summary.failed[0].error;
-    bool rotated = false, narration_tags = false, sidecar = false;
+    bool rotated = false, narration_tags = false, embedded = false;
     for (std::int64_t id : summary.item_ids) {
         const auto assets = f.assets(id);
         const Asset& original = assets[0];
@@ -291,13 +316,29 @@ TEST(MediaImporter, RealSamples) {
         if (original.name == "behaim_globe_narrated_zh_h264_aac_movtext.mp4") {
             EXPECT_EQ(t["streams"].size(), 3u);
             EXPECT_EQ(t["streams"][2]["codec"], "mov_text");
+            const Asset* captions = f.role(assets, "captions");  // the mov_text stream, as WebVTT
+            ASSERT_TRUE(captions);
+            EXPECT_EQ(captions->lang, "zh");
+            EXPECT_EQ(captions->mime, "text/vtt");
+            EXPECT_EQ(tech(*captions)["cues"], 4);
+            auto cues = list_cues(f.archive, id);
+            ASSERT_TRUE(cues && cues->size() == 4);
+            EXPECT_EQ((*cues)[2].text, "静夜思，李白。床前明月光，疑是地上霜。");
+            EXPECT_NEAR((*cues)[2].start, 18.574, 0.01);
+            embedded = true;
         }
-        for (const Asset& asset : assets) sidecar = sidecar || asset.role == "captions";
         EXPECT_TRUE(f.role(assets, "thumbnail")) << original.name;
     }
     EXPECT_TRUE(rotated);
     EXPECT_TRUE(narration_tags);
-    EXPECT_FALSE(sidecar) << "behaim_globe_narration_zh.srt names no recording's stem";
+    EXPECT_TRUE(embedded);
+    auto moon = search_items(f.archive, "疑是地上霜");
+    ASSERT_TRUE(moon);
+    EXPECT_EQ(moon->hits.size(), 3u);  // the MP4, MKV and WebM copies carry the same subtitles
+    for (const SearchHit& hit : moon->hits) {
+        ASSERT_TRUE(hit.moment);
+        EXPECT_NEAR(hit.moment->start_seconds, 18.57, 0.05);
+    }
     f.expect_consistent();
 }
 

@@ -181,6 +181,34 @@ TEST(ModelImport, ScanWithVertexColoursMakesACentredGlb) {
     }
 }
 
+TEST(ModelImport, GbkTextureNameInMtl) {
+    test::ModelFixture f;
+    const auto folder = f.dir / "in";
+    test::write_textured_obj(folder, "gbk", "placeholder.jpg", 4, 0);
+    // 青铜.jpg on disk (UTF-8), named in GBK in the material library, as Chinese Windows tools write it.
+    test::write_checker_jpeg(folder / "青铜.jpg", 32);
+    test::write_file(folder / "gbk.mtl", "newmtl bronze\nKd 1 1 1\nmap_Kd \xC7\xE0\xCD\xAD.jpg\n");
+    const ImportSummary summary = f.run({folder});
+    ASSERT_EQ(summary.imported, 1u);  // the texture is the model's, not an item
+    EXPECT_TRUE(summary.warnings.empty()) << summary.warnings[0];
+    const auto roles = by_role(f.assets(summary.item_ids[0]));
+    ASSERT_TRUE(roles.count("texture"));
+    EXPECT_EQ(roles.at("texture").name, "青铜.jpg");
+    EXPECT_EQ(test::tech_of(f.assets(summary.item_ids[0])[0])["textures_usable"], 1);
+}
+
+TEST(ModelImport, TexturesFarOutsideTheModelFolderAreNotRead) {
+    test::ModelFixture f;
+    test::write_checker_jpeg(f.dir / "private/secret.jpg", 16);
+    const auto folder = f.dir / "in/site/kiln";
+    test::write_textured_obj(folder, "kiln", "../../../private/secret.jpg", 4, 0);
+    const ImportSummary summary = f.run({folder});
+    ASSERT_EQ(summary.imported, 1u);
+    ASSERT_EQ(summary.warnings.size(), 1u);
+    EXPECT_NE(summary.warnings[0].find("../../../private/secret.jpg is missing"), std::string::npos) << summary.warnings[0];
+    EXPECT_EQ(by_role(f.assets(summary.item_ids[0])).count("texture"), 0u);
+}
+
 TEST(ModelImport, ColladaUnitsAreMetres) {
     const auto duck = test::shared_data("3d/textured/collada_duck/duck.dae");
     if (!std::filesystem::exists(duck)) GTEST_SKIP();

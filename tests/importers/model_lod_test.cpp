@@ -85,6 +85,27 @@ TEST(ModelLod, SmallModelsKeepOneLevel) {
     EXPECT_EQ(levels[0].max_texture, 2048);
 }
 
+TEST(ModelNormals, CubeStaysFlatAndGridStaysSmooth) {
+    model::Primitive cube;
+    cube.positions = {0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1};
+    cube.indices = {0, 2, 1, 0, 3, 2, 4, 5, 6, 4, 6, 7, 0, 1, 5, 0, 5, 4, 2, 3, 7, 2, 7, 6, 1, 2, 6, 1, 6, 5, 0, 4, 7, 0, 7, 3};
+    model::generate_normals(cube);
+    EXPECT_EQ(cube.vertex_count(), 24u);  // each corner of each face has the face's own normal
+    for (std::size_t t = 0; t < cube.triangle_count(); ++t) {
+        for (int k = 0; k < 3; ++k) {
+            const float* n = &cube.normals[3 * cube.indices[3 * t + k]];
+            EXPECT_FLOAT_EQ(std::abs(n[0]) + std::abs(n[1]) + std::abs(n[2]), 1.0f);  // axis-aligned unit
+        }
+    }
+    model::Model flat = grid(20);
+    model::Primitive& p = flat.primitives[0];
+    const std::size_t before = p.vertex_count();
+    p.normals.assign(p.normals.size(), 0.0f);
+    model::generate_normals(p);
+    EXPECT_EQ(p.vertex_count(), before);  // a gently bumpy surface needs no split vertices
+    for (std::size_t v = 0; v < p.vertex_count(); ++v) EXPECT_GT(p.normals[3 * v + 2], 0.9f);
+}
+
 TEST(ModelLod, WeldMergesSplitVertices) {
     model::Primitive p;
     // Two triangles of a quad, each with its own three vertices (as Assimp gives OBJ faces).

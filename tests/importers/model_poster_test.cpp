@@ -9,6 +9,7 @@
 #include <stb/stb_image_write.h>
 
 #include "assimp_load.hpp"
+#include "isolate.hpp"
 #include "model_fixtures.hpp"
 #include "model_helpers.hpp"
 #include "normalise.hpp"
@@ -19,16 +20,25 @@ namespace {
 
 const std::filesystem::path kBaseline = std::filesystem::path(WENYUAN_SOURCE_DIR) / "tests/baselines/model_poster_scan.png";
 
+// Renders in an isolated child, as the importer does: Mesa's llvmpipe keeps threads and locks
+// that a later fork() of this test process would inherit half-initialised.
 model::Image render_scan(const std::filesystem::path& folder) {
     test::write_scan_ply(folder / "scan.ply", 96, 64);
-    auto loaded = model::load_with_assimp(folder / "scan.ply");
-    EXPECT_TRUE(loaded) << loaded.error().message;
-    if (!loaded) return {};
-    for (auto& p : loaded->primitives) model::weld(p);
-    model::centre(*loaded);
-    auto image = model::render_poster(loaded->primitives, loaded->materials, {}, {256, 2});
-    EXPECT_TRUE(image) << image.error().message;
-    return image ? *image : model::Image{};
+    model::IsolationLimits limits;
+    limits.timeout = std::chrono::seconds(60);
+    auto bytes = model::run_isolated(
+        [&]() -> Result<std::string> {
+            auto loaded = model::load_with_assimp(folder / "scan.ply");
+            if (!loaded) return fail(std::move(loaded).error());
+            model::normalise(*loaded);
+            auto image = model::render_poster(loaded->primitives, loaded->materials, {}, {256, 2});
+            if (!image) return fail(std::move(image).error());
+            return std::string(image->pixels.begin(), image->pixels.end());
+        },
+        limits);
+    EXPECT_TRUE(bytes) << bytes.error().message;
+    if (!bytes || bytes->size() != 256u * 256 * 3) return {};
+    return model::Image{256, 256, 3, std::vector<std::uint8_t>(bytes->begin(), bytes->end())};
 }
 
 TEST(ModelPoster, MatchesTheBaseline) {

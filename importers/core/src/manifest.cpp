@@ -35,6 +35,31 @@ Column classify(std::string_view header, const FieldInfo*& field) {
     return field ? Column::field : Column::unknown;
 }
 
+// Parts of a cell separated by ';' (full-width too) or line breaks, trimmed; commas stay, since
+// titles and file names have them.
+std::vector<std::string> split_list(std::string_view cell) {
+    std::vector<std::string> parts;
+    std::string current;
+    auto flush = [&] {
+        const auto first = current.find_first_not_of(" \t\r");
+        const auto last = current.find_last_not_of(" \t\r");
+        if (first != std::string::npos) parts.push_back(current.substr(first, last - first + 1));
+        current.clear();
+    };
+    for (std::size_t i = 0; i < cell.size(); ++i) {
+        if (cell[i] == ';' || cell[i] == '\n') {
+            flush();
+        } else if (cell.compare(i, 3, "；") == 0) {
+            flush();
+            i += 2;
+        } else {
+            current += cell[i];
+        }
+    }
+    flush();
+    return parts;
+}
+
 }  // namespace
 
 Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabulary& vocabulary) {
@@ -78,14 +103,18 @@ Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabular
         for (std::size_t i = 0; i < columns.size() && i < row.cells.size(); ++i) {
             if (columns[i] == Column::companion && !row.cells[i].empty()) {
                 const bool captions = is_one_of(table->header[i], {"captions", "subtitles", "字幕"});
-                for (auto& companion : split_keywords(row.cells[i])) {
-                    const auto path = (base / std::filesystem::path(companion)).lexically_normal();
+                const std::string column = captions ? "captions" : "segments";
+                for (const std::string& part : split_list(row.cells[i])) {
+                    const auto path = (base / std::filesystem::path(part)).lexically_normal();
                     std::error_code exists_ec;
-                    if (!std::filesystem::is_regular_file(path, exists_ec)) {
-                        problem = table->header[i] + ": file '" + companion + "' not found next to the manifest";
+                    if (std::filesystem::is_regular_file(path, exists_ec)) {
+                        parsed.hints.files[column].push_back(path);
+                    } else if (!captions && part.find('-') != std::string::npos) {
+                        parsed.hints.values[column].push_back(part);  // an inline segment
+                    } else {
+                        problem = table->header[i] + ": file '" + part + "' not found next to the manifest";
                         break;
                     }
-                    parsed.companions[captions ? "captions" : "segments"].push_back(path);
                 }
                 if (!problem.empty()) break;
             }

@@ -10,6 +10,7 @@
 
 #include "wenyuan/fields.hpp"
 #include "wenyuan/import_pipeline.hpp"
+#include "wenyuan/importer.hpp"
 
 namespace wenyuan {
 
@@ -18,9 +19,10 @@ struct ManifestRow {
     std::filesystem::path file;  ///< absolute, lexically normal
     std::vector<std::pair<const FieldInfo*, std::string>> values;
     std::vector<std::string> collections;
-    /// Files an importer reads with this one, by column: "captions" (字幕) and "segments"
-    /// (分段, 章节); absolute paths, several separated by ';' in the cell.
-    std::map<std::string, std::vector<std::filesystem::path>> companions;
+    /// For the importer, by column: "captions" (字幕) names files; "segments" (分段, 章节) names
+    /// CSV files or gives segments inline ("0:00-1:30 开场"). Several are separated by ';' or
+    /// line breaks; paths are relative to the manifest (made absolute here).
+    ManifestHints hints;
 };
 
 struct Manifest {

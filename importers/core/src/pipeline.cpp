@@ -103,7 +103,7 @@ Finished process(const Archive& reader, const ImporterRegistry& registry, const 
         return done;
     }
     ImportJob job(reader.store(), file, *sniffed, options);
-    if (row) job.set_hints(row->companions);
+    if (row) job.set_hints(row->hints);
     auto stored = reader.store().put_file(file);
     if (!stored) {
         done.error = stored.error().message;
@@ -179,7 +179,7 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
     std::set<std::filesystem::path> companions = registry.companions(files);
     if (manifest) {
         for (const auto& [path, row] : manifest->rows) {
-            for (const auto& [column, paths] : row.companions) companions.insert(paths.begin(), paths.end());
+            for (const auto& [column, paths] : row.hints.files) companions.insert(paths.begin(), paths.end());
         }
     }
     // A companion named on its own on the command line is imported as asked.

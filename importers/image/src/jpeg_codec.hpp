@@ -15,6 +15,7 @@
 #include <opencv2/core.hpp>
 
 #include "image_header.hpp"
+#include "row_reader.hpp"
 #include "wenyuan/result.hpp"
 
 namespace wenyuan::image {
@@ -28,21 +29,18 @@ Result<cv::Mat> decode_jpeg(std::span<const std::byte> bytes, const ImageHeader&
 Result<std::string> encode_jpeg(const cv::Mat& pixels, int quality);
 
 /// Reads a JPEG file top to bottom a band of rows at a time, holding only those rows.
-class JpegRowReader {
+class JpegRowReader final : public RowReader {
 public:
     /// Opens the file and reads its header. Errors: Errc::io, Errc::corrupt.
     static Result<std::unique_ptr<JpegRowReader>> open(const std::filesystem::path& file);
-    ~JpegRowReader();
+    ~JpegRowReader() override;
     JpegRowReader(const JpegRowReader&) = delete;
     JpegRowReader& operator=(const JpegRowReader&) = delete;
 
-    int width() const noexcept;
-    int height() const noexcept;
+    int width() const noexcept override;
+    int height() const noexcept override;
     int channels() const noexcept;  ///< 1 (gray) or 3 (BGR)
-
-    /// Decodes up to `rows` more rows into a new matrix (fewer at the end; empty when done).
-    /// Errors: Errc::corrupt (a broken or truncated file).
-    Result<cv::Mat> read(int rows);
+    Result<cv::Mat> read(int rows) override;
 
 private:
     struct State;

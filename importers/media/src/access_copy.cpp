@@ -57,7 +57,9 @@ std::string kiosk_friendly(const MediaInfo& info) {
     const bool small = std::max(video->width, video->height) <= 1280 && std::min(video->width, video->height) <= 720;
     const bool h264 = video->codec == "h264" && (video->pixel_format == "yuv420p" || video->pixel_format == "yuvj420p") &&
                       video->profile.find("10") == std::string::npos;
-    if (info.container == kMp4 && h264 && small && (!audio || audio->codec == "aac")) {
+    // A weak kiosk also chokes on camcorder bit rates and 50/60 fps.
+    const bool light = (video->bit_rate == 0 || video->bit_rate <= 8'000'000) && video->frame_rate <= 31;
+    if (info.container == kMp4 && h264 && small && light && (!audio || audio->codec == "aac")) {
         return "already H.264/AAC MP4 at 720p or less";
     }
     return {};
@@ -71,7 +73,7 @@ Result<void> make_access_copy(const std::filesystem::path& source, const MediaIn
     const AVCodec* aac = avcodec_find_encoder(AV_CODEC_ID_AAC);
     if (!h264 || !aac) return fail(Errc::unsupported, "access copy: this FFmpeg has no H.264 or AAC encoder");
 
-    auto input = open_input(source);
+    auto input = open_input(source, std::chrono::hours(24));  // transcoding a long recording takes long
     if (!input) return fail(std::move(input).error());
     auto video = StreamDecoder::open(input->get(), video_info->index, 0);
     if (!video) return fail(std::move(video).error());
@@ -96,6 +98,7 @@ Result<void> make_access_copy(const std::filesystem::path& source, const MediaIn
     if (standing && width > 720) fit_size(display_width, decoder->height, 1280 * 720 / width, width, height);
     AVRational rate = av_guess_frame_rate(input->get(), video->stream(), nullptr);
     if (rate.num <= 0 || rate.den <= 0 || av_q2d(rate) > 120) rate = {25, 1};
+    if (av_q2d(rate) > 31) rate = av_mul_q(rate, {1, 2});  // 50/60 fps: every other frame
     Output vout{avformat_new_stream(muxer.get(), nullptr), CodecPtr(avcodec_alloc_context3(h264))};
     if (!vout.stream || !vout.encoder) return fail(Errc::internal, "access copy: out of memory");
     vout.encoder->width = width;
@@ -163,14 +166,17 @@ Result<void> make_access_copy(const std::filesystem::path& source, const MediaIn
     std::int64_t next_video_pts = 0, audio_samples = 0;
 
     auto put_video = [&](AVFrame& frame) -> Result<void> {
+        std::int64_t pts = next_video_pts;  // frames without a time follow the last one
+        if (frame.best_effort_timestamp != AV_NOPTS_VALUE) {
+            pts = av_rescale_q(static_cast<std::int64_t>(video->time_of(frame) * AV_TIME_BASE), {1, AV_TIME_BASE},
+                               vout.encoder->time_base);
+        }
+        if (pts < next_video_pts) return {};  // a frame the output's rate has no slot for: dropped
         sws.reset(sws_getCachedContext(sws.release(), frame.width, frame.height, static_cast<AVPixelFormat>(frame.format), width,
                                        height, AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
         if (!sws) return fail(Errc::unsupported, "access copy: cannot scale the picture");
         WENYUAN_TRY(check(av_frame_make_writable(scaled.get()), "out of memory"));
         sws_scale(sws.get(), frame.data, frame.linesize, 0, frame.height, scaled->data, scaled->linesize);
-        std::int64_t pts = av_rescale_q(static_cast<std::int64_t>(video->time_of(frame) * AV_TIME_BASE), {1, AV_TIME_BASE},
-                                        vout.encoder->time_base);
-        if (pts < next_video_pts) pts = next_video_pts;  // never backwards
         scaled->pts = pts;
         next_video_pts = pts + 1;
         return encode(muxer.get(), vout, scaled.get(), packet.get());

@@ -9,8 +9,8 @@
 
 namespace wenyuan::media {
 
-/// Why the original needs no access copy ("already H.264/AAC MP4 at 720p or less"), or empty
-/// when it needs one. Sound-only recordings need none.
+/// Why the original needs no access copy ("already H.264/AAC MP4 at 720p or less", 8-bit 4:2:0,
+/// at most 8 Mb/s and 30 fps), or empty when it needs one. Sound-only recordings need none.
 std::string kiosk_friendly(const MediaInfo& info);
 
 /// Transcodes the main picture and sound streams of `source` to `out` (H.264 by libx264, CRF 23,

@@ -10,13 +10,26 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
+#include <chrono>
 #include <memory>
 #include <string>
 
 namespace wenyuan::media {
 
+/// When an input gives up: its I/O (and so every read and seek) fails after this moment.
+struct Deadline {
+    std::chrono::steady_clock::time_point at;
+    bool passed() const { return std::chrono::steady_clock::now() > at; }
+    static int interrupt(void* self) { return static_cast<const Deadline*>(self)->passed() ? 1 : 0; }
+};
+
+/// Closes an input and frees the Deadline its interrupt callback points at (see open_input).
 struct InputCloser {
-    void operator()(AVFormatContext* context) const noexcept { avformat_close_input(&context); }
+    void operator()(AVFormatContext* context) const noexcept {
+        auto* deadline = context ? static_cast<Deadline*>(context->interrupt_callback.opaque) : nullptr;
+        avformat_close_input(&context);
+        delete deadline;
+    }
 };
 struct CodecFreer {
     void operator()(AVCodecContext* context) const noexcept { avcodec_free_context(&context); }

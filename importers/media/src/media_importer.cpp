@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "access_copy.hpp"
+#include "embedded_captions.hpp"
 #include "item_tags.hpp"
 #include "probe.hpp"
 #include "stills.hpp"
@@ -94,7 +95,11 @@ private:
             WENYUAN_TRY(add_sound_stills(job, *input, info, output));
         }
         WENYUAN_TRY(add_captions(job, output));
+        WENYUAN_TRY(add_embedded_captions(job, *input, info, output));
         add_segments(job, info, output);
+        if (media::input_timed_out(input->get())) {
+            return fail(Errc::limit, "gave up: reading the recording took longer than 15 minutes");
+        }
         if (job.options().access_copy && info.main_video()) WENYUAN_TRY(add_access_copy(job, info, output));
         return output;
     }
@@ -126,7 +131,7 @@ private:
     // Sidecar captions (by name, or from the manifest) as caption assets with their cues.
     static Result<void> add_captions(ImportJob& job, ImportOutput& output) {
         std::vector<CaptionSidecar> sidecars = find_caption_sidecars(job.source());
-        if (auto named = job.hints().find("captions"); named != job.hints().end()) {
+        if (auto named = job.hints().files.find("captions"); named != job.hints().files.end()) {
             for (const auto& file : named->second) {
                 if (std::any_of(sidecars.begin(), sidecars.end(), [&](const auto& s) { return s.file == file; })) continue;
                 // "clip.zh.srt" named in a manifest: the part before the extension is the language.
@@ -164,6 +169,26 @@ private:
         return {};
     }
 
+    // Text subtitle streams in the container, written out as WebVTT caption assets.
+    static Result<void> add_embedded_captions(ImportJob& job, media::InputPtr& input, const media::MediaInfo& info,
+                                              ImportOutput& output) {
+        for (media::EmbeddedCaptions& captions : media::read_embedded_captions(input.get(), info)) {
+            const std::string name = job.source().stem().string() + "." + (captions.lang.empty() ? "" : captions.lang + ".") +
+                                     "stream" + std::to_string(captions.stream) + ".vtt";
+            nlohmann::json tech = {{"format", "vtt"}, {"cues", captions.cues.size()}, {"stream", captions.stream},
+                                   {"from", captions.codec}};
+            auto asset = job.store_derivative("captions", media::to_webvtt(captions.cues), "text/vtt", name, tech.dump());
+            if (!asset) return fail(std::move(asset).error());
+            asset->lang = captions.lang;
+            output.derivatives.push_back(std::move(*asset));
+            const std::size_t asset_index = output.derivatives.size();
+            for (CaptionCue& cue : captions.cues) {
+                output.timed.cues.push_back({asset_index, cue.start, cue.end, std::move(cue.text)});
+            }
+        }
+        return {};
+    }
+
     // Chapters in the file, then a segments CSV (clip.segments.csv, or the manifest's).
     static void add_segments(ImportJob& job, const media::MediaInfo& info, ImportOutput& output) {
         for (std::size_t i = 0; i < info.chapters.size(); ++i) {
@@ -178,10 +203,20 @@ private:
         }
         std::vector<std::pair<std::filesystem::path, std::string>> csvs;
         if (auto csv = find_segments_csv(job.source()); !csv.empty()) csvs.emplace_back(csv, "csv");
-        if (auto named = job.hints().find("segments"); named != job.hints().end()) {
+        if (auto named = job.hints().files.find("segments"); named != job.hints().files.end()) {
             for (const auto& file : named->second) {
                 if (std::none_of(csvs.begin(), csvs.end(), [&](const auto& c) { return c.first == file; })) {
                     csvs.emplace_back(file, "manifest");
+                }
+            }
+        }
+        if (auto inline_segments = job.hints().values.find("segments"); inline_segments != job.hints().values.end()) {
+            for (const std::string& text : inline_segments->second) {
+                auto segment = parse_inline_segment(text);
+                if (!segment) {
+                    output.warnings.push_back("manifest segment '" + text + "' left out: " + segment.error().message);
+                } else {
+                    output.timed.segments.push_back(std::move(*segment));
                 }
             }
         }
@@ -247,9 +282,14 @@ private:
         auto asset = job.store_derivative("waveform", *png, "image/png", stem + ".waveform.png", picture_json(*wave));
         if (!asset) return fail(std::move(asset).error());
         output.derivatives.push_back(std::move(*asset));
-        auto thumbnail = media::scale_rgb(*wave, kThumbnailSide);
+        // The album cover, when the file has one, shows better on a kiosk than the waveform.
+        auto cover = media::decode_cover_art(input.get(), info, kPreviewSide);
+        if (!cover && cover.error().code != Errc::not_found) output.warnings.push_back(cover.error().message);
+        if (cover) WENYUAN_TRY(store_jpeg(job, output, *cover, "preview", stem + ".cover.jpg", {{"from", "cover art"}}));
+        auto thumbnail = media::scale_rgb(cover ? *cover : *wave, kThumbnailSide);
         if (!thumbnail) return fail(std::move(thumbnail).error());
-        return store_jpeg(job, output, *thumbnail, "thumbnail", stem + ".thumbnail.jpg", {{"from", "waveform"}});
+        return store_jpeg(job, output, *thumbnail, "thumbnail", stem + ".thumbnail.jpg",
+                          {{"from", cover ? "cover art" : "waveform"}});
     }
 };
 

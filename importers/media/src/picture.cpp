@@ -40,16 +40,25 @@ Rgb rotate(const Rgb& in, int rotation) {
     return out;
 }
 
+// swscale reads and writes in SIMD blocks past the end of a row: both sides get FFmpeg's padded,
+// aligned buffers, and the result is copied out row by row.
 Result<Rgb> scale_pixels(const std::uint8_t* const planes[], const int strides[], int width, int height,
                          AVPixelFormat format, int out_width, int out_height) {
     SwsPtr sws(sws_getContext(width, height, format, out_width, out_height, AV_PIX_FMT_RGB24, SWS_BICUBIC, nullptr,
                               nullptr, nullptr));
     if (!sws) return fail(Errc::internal, "cannot convert pixel format " + std::to_string(format) + " to RGB");
-    Rgb out(out_width, out_height);
-    std::uint8_t* dst[4] = {out.pixels.data(), nullptr, nullptr, nullptr};
-    const int dst_stride[4] = {out_width * 3, 0, 0, 0};
-    if (sws_scale(sws.get(), planes, strides, 0, height, dst, dst_stride) <= 0) {
+    FramePtr target(av_frame_alloc());
+    if (!target) return fail(Errc::internal, "out of memory");
+    target->format = AV_PIX_FMT_RGB24;
+    target->width = out_width;
+    target->height = out_height;
+    if (av_frame_get_buffer(target.get(), 0) < 0) return fail(Errc::internal, "out of memory");
+    if (sws_scale(sws.get(), planes, strides, 0, height, target->data, target->linesize) <= 0) {
         return fail(Errc::internal, "scaling a frame failed");
+    }
+    Rgb out(out_width, out_height);
+    for (int y = 0; y < out_height; ++y) {
+        std::copy_n(target->data[0] + static_cast<std::ptrdiff_t>(y) * target->linesize[0], out_width * 3, out.at(0, y));
     }
     return out;
 }
@@ -80,7 +89,9 @@ Result<Rgb> scale_rgb(const Rgb& image, int max_side) {
     int w = 0, h = 0;
     fit_size(image.width, image.height, max_side, w, h);
     if (w == image.width && h == image.height) return image;
-    const std::uint8_t* planes[4] = {image.pixels.data(), nullptr, nullptr, nullptr};
+    std::vector<std::uint8_t> padded(image.pixels.size() + AV_INPUT_BUFFER_PADDING_SIZE);
+    std::copy(image.pixels.begin(), image.pixels.end(), padded.begin());
+    const std::uint8_t* planes[4] = {padded.data(), nullptr, nullptr, nullptr};
     const int strides[4] = {image.width * 3, 0, 0, 0};
     return scale_pixels(planes, strides, image.width, image.height, AV_PIX_FMT_RGB24, w, h);
 }
@@ -90,10 +101,11 @@ Result<LumaStats> luma_stats(const AVFrame& frame) {
     SwsPtr sws(sws_getContext(frame.width, frame.height, static_cast<AVPixelFormat>(frame.format), kSide, kSide,
                               AV_PIX_FMT_GRAY8, SWS_AREA, nullptr, nullptr, nullptr));
     if (!sws) return fail(Errc::internal, "cannot measure a frame of pixel format " + std::to_string(frame.format));
-    std::vector<std::uint8_t> grey(kSide * kSide);
+    std::vector<std::uint8_t> grey(kSide * kSide + AV_INPUT_BUFFER_PADDING_SIZE);
     std::uint8_t* dst[4] = {grey.data(), nullptr, nullptr, nullptr};
     const int dst_stride[4] = {kSide, 0, 0, 0};
     sws_scale(sws.get(), frame.data, frame.linesize, 0, frame.height, dst, dst_stride);
+    grey.resize(kSide * kSide);
     double sum = 0, squares = 0;
     for (std::uint8_t v : grey) {
         sum += v;

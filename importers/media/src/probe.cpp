@@ -126,9 +126,14 @@ nlohmann::json stream_json(const StreamInfo& s) {
 
 }  // namespace
 
-Result<InputPtr> open_input(const std::filesystem::path& file) {
-    AVFormatContext* raw = nullptr;
+Result<InputPtr> open_input(const std::filesystem::path& file, std::chrono::seconds limit) {
+    AVFormatContext* raw = avformat_alloc_context();
+    if (!raw) return fail(Errc::internal, "out of memory");
+    auto* deadline = new Deadline{std::chrono::steady_clock::now() + limit};
+    raw->interrupt_callback = {&Deadline::interrupt, deadline};
     if (int code = avformat_open_input(&raw, file.c_str(), nullptr, nullptr); code < 0) {
+        delete deadline;  // avformat_open_input freed the context
+        if (code == AVERROR_EXIT) return fail(Errc::limit, "gave up opening the file after " + std::to_string(limit.count()) + " s");
         return fail(Errc::corrupt, "not a recording FFmpeg can read (" + av_error_text(code) + ")");
     }
     InputPtr input(raw);
@@ -136,6 +141,11 @@ Result<InputPtr> open_input(const std::filesystem::path& file) {
         return fail(Errc::corrupt, "cannot read the streams (" + av_error_text(code) + ")");
     }
     return input;
+}
+
+bool input_timed_out(const AVFormatContext* input) {
+    const auto* deadline = static_cast<const Deadline*>(input->interrupt_callback.opaque);
+    return deadline && deadline->passed();
 }
 
 MediaInfo describe(AVFormatContext* input, const std::filesystem::path& file) {

@@ -57,9 +57,15 @@ struct MediaInfo {
     const StreamInfo* main_audio() const { return audio < 0 ? nullptr : &streams[static_cast<std::size_t>(audio)]; }
 };
 
-/// Opens a file with libavformat and reads enough packets to know its streams.
-/// Errors: Errc::corrupt ("not a recording FFmpeg can read: <reason>").
-Result<InputPtr> open_input(const std::filesystem::path& file);
+/// Opens a file with libavformat and reads enough packets to know its streams. Every read and
+/// seek on the input fails once `limit` has passed since the open (a stalled disk or network
+/// mount cannot hold a worker for ever); `input_timed_out` tells whether that happened.
+/// Errors: Errc::corrupt ("not a recording FFmpeg can read: <reason>"), Errc::limit.
+Result<InputPtr> open_input(const std::filesystem::path& file,
+                            std::chrono::seconds limit = std::chrono::seconds(900));
+
+/// True when the input's time limit has passed (its reads stopped early).
+bool input_timed_out(const AVFormatContext* input);
 
 /// What the opened file holds. Adds warnings for a container index that points past the end of
 /// the file (a truncated copy) and an unknown duration.

@@ -108,4 +108,27 @@ Result<std::vector<SegmentDraft>> read_segments_csv(const std::filesystem::path&
     return out;
 }
 
+Result<SegmentDraft> parse_inline_segment(std::string_view text) {
+    const std::size_t space = text.find_first_of(" \t");
+    const std::string_view range = text.substr(0, space);
+    std::size_t dash = range.find("–"), width = 3;
+    if (dash == std::string_view::npos) {
+        dash = range.find_first_of("-~");
+        width = 1;
+    }
+    if (dash == std::string_view::npos || space == std::string_view::npos) {
+        return fail(Errc::invalid_argument, "write it as start-end title, e.g. 1:30-5:00 第一折");
+    }
+    auto start = parse_timecode(range.substr(0, dash));
+    if (!start) return fail(std::move(start).error());
+    auto end = parse_timecode(range.substr(dash + width));
+    if (!end) return fail(std::move(end).error());
+    std::string title(text.substr(space));
+    title.erase(0, title.find_first_not_of(" \t"));
+    SegmentDraft segment{*start, *end, title, "", "manifest"};
+    if (segment.title.empty()) return fail(Errc::invalid_argument, "a segment needs a title");
+    if (segment.end < segment.start) return fail(Errc::invalid_argument, "it ends before it starts");
+    return segment;
+}
+
 }  // namespace wenyuan

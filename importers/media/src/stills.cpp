@@ -49,28 +49,6 @@ Result<Poster> make_poster(AVFormatContext* input, const MediaInfo& info, int ma
         if (duration <= 0) break;  // no clock to move along
     }
     if (!chosen) {
-        // Seeking found nothing to decode (a short MPEG-TS whose only key frame is at the start,
-        // a stream without an index): read from the start instead.
-        decoder->rewind();
-        for (int i = 0; i < 100; ++i) {
-            auto frame = decoder->next_frame();
-            if (!frame || !*frame) break;
-            ++poster.candidates;
-            auto stats = luma_stats(**frame);
-            if (!stats) return fail(std::move(stats).error());
-            if (stats->stddev > best_contrast) {
-                best_contrast = stats->stddev;
-                poster.time = decoder->time_of(**frame);
-                poster.luma = *stats;
-                chosen = std::move(*frame);
-            }
-            if (!is_blank(*stats)) {
-                poster.blank = false;
-                break;
-            }
-        }
-    }
-    if (!chosen) {
         return fail(Errc::corrupt, "no picture could be decoded (" + video->codec + " stream " +
                                        std::to_string(video->index) + ")");
     }
@@ -78,6 +56,24 @@ Result<Poster> make_poster(AVFormatContext* input, const MediaInfo& info, int ma
     if (!picture) return fail(std::move(picture).error());
     poster.picture = std::move(*picture);
     return poster;
+}
+
+Result<Rgb> decode_cover_art(AVFormatContext* input, const MediaInfo& info, int max_side) {
+    for (const StreamInfo& s : info.streams) {
+        if (!s.cover_art || !s.decodable) continue;
+        AVStream* stream = input->streams[s.index];
+        if (stream->attached_pic.size <= 0) continue;
+        auto decoder = StreamDecoder::open(input, s.index);
+        if (!decoder) return fail(std::move(decoder).error());
+        FramePtr frame(av_frame_alloc());
+        if (!frame) return fail(Errc::internal, "out of memory");
+        if (avcodec_send_packet(decoder->codec(), &stream->attached_pic) < 0 || avcodec_send_packet(decoder->codec(), nullptr) < 0 ||
+            avcodec_receive_frame(decoder->codec(), frame.get()) < 0) {
+            return fail(Errc::corrupt, "the cover picture (" + s.codec + ") does not decode");
+        }
+        return frame_to_rgb(*frame, s.sample_aspect, s.rotation, max_side);
+    }
+    return fail(Errc::not_found, "no cover picture");
 }
 
 Result<Rgb> make_contact_sheet(AVFormatContext* input, const MediaInfo& info, int count, int columns, int tile_side) {

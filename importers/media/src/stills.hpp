@@ -24,6 +24,10 @@ struct Poster {
 /// Errors: Errc::corrupt when no frame decodes at all.
 Result<Poster> make_poster(AVFormatContext* input, const MediaInfo& info, int max_side);
 
+/// The cover picture attached to a sound file (an album cover in an MP3 or M4A), upright and at
+/// most `max_side`. Errors: Errc::not_found when there is none, Errc::corrupt when it does not decode.
+Result<Rgb> decode_cover_art(AVFormatContext* input, const MediaInfo& info, int max_side);
+
 /// `count` frames at even intervals, each the first frame after a key-frame seek, tiled in rows
 /// of `columns`, each tile at most `tile_side` pixels on its long side. Frames that do not
 /// decode stay dark. Errors: Errc::corrupt when none decodes.

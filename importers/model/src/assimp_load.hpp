@@ -10,6 +10,7 @@
 namespace wenyuan::model {
 
 /// Loads every triangle of `file` with node transforms applied, one Primitive per material.
+/// Vertices without a normal in the file get a zero normal (see generate_normals()).
 /// Textures are resolved (resolve_reference) or taken from the file's embedded images; a texture
 /// that cannot be found is marked missing and reported in Model::warnings. The positions are in
 /// metres when the format states a unit (glTF; COLLADA's <unit>, which Assimp applies; FBX's

@@ -13,7 +13,7 @@
 namespace wenyuan::model {
 namespace {
 
-constexpr std::uintmax_t kMaxTextBytes = std::uintmax_t{1} << 31;  // scan at most 2 GiB of text
+constexpr std::uintmax_t kMaxTextBytes = std::uintmax_t{512} << 20;  // read at most 512 MiB of text at once
 
 std::string lower_extension(const std::filesystem::path& file) {
     std::string ext = file.extension().string();
@@ -122,10 +122,37 @@ void material_library(Collector& c, const std::filesystem::path& mtl) {
     }
 }
 
+// The `keyword` lines of a file of any size, read in 4 MiB blocks (an OBJ scan can be gigabytes).
+std::vector<std::string> keyword_lines(const std::filesystem::path& file, std::string_view keyword) {
+    std::ifstream in(file, std::ios::binary);
+    std::vector<std::string> out;
+    std::string block, carry;
+    constexpr std::size_t kBlock = std::size_t{4} << 20;
+    while (in) {
+        block.resize(kBlock);
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        block.resize(static_cast<std::size_t>(in.gcount()));
+        if (block.empty()) break;
+        // Scan whole lines only; the unfinished last line waits for the next block.
+        std::string text = carry + block;
+        const std::size_t last = text.rfind('\n');
+        if (last == std::string::npos && in && text.size() < kBlock * 4) {
+            carry = std::move(text);
+            continue;
+        }
+        const std::size_t cut = (last == std::string::npos || !in) ? text.size() : last + 1;
+        carry = text.substr(cut);
+        text.resize(cut);
+        if (text.find(keyword) != std::string::npos) {
+            for_each_keyword_line(text, keyword, [&](const std::string& rest) { out.push_back(rest); });
+        }
+    }
+    if (!carry.empty()) for_each_keyword_line(carry, keyword, [&](const std::string& rest) { out.push_back(rest); });
+    return out;
+}
+
 void obj(Collector& c, const std::filesystem::path& model) {
-    const std::string text = read_all(model);
-    std::vector<std::string> libraries;
-    for_each_keyword_line(text, "mtllib", [&](const std::string& rest) { libraries.push_back(rest); });
+    const std::vector<std::string> libraries = keyword_lines(model, "mtllib");
     for (const std::string& rest : libraries) {
         // Assimp reads the whole rest of the line as one name; some exporters list several.
         std::vector<std::string> names = {rest};

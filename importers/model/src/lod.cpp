@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace wenyuan::model {
 namespace {
+
+constexpr std::size_t kParallelTriangles = 300'000;  // below this, one thread is quicker than cutting
 
 struct Target {
     std::string name;
@@ -29,10 +32,11 @@ Primitive compact(const Primitive& source, std::vector<unsigned> indices) {
     Primitive out;
     out.material = source.material;
     const std::size_t n = source.vertex_count();
-    meshopt_optimizeVertexCache(indices.data(), indices.data(), indices.size(), n);
     std::vector<unsigned> remap(n);
     const std::size_t unique = meshopt_optimizeVertexFetchRemap(remap.data(), indices.data(), indices.size(), n);
     meshopt_remapIndexBuffer(indices.data(), indices.data(), indices.size(), remap.data());
+    // The FIFO cache optimiser is an order of magnitude faster than the default one and nearly as good.
+    meshopt_optimizeVertexCacheFifo(indices.data(), indices.data(), indices.size(), unique, 16);
     out.indices = std::move(indices);
     out.positions = source.positions;
     out.normals = source.normals;
@@ -50,22 +54,77 @@ struct Simplified {
     double error_m = 0;
 };
 
-Simplified simplify(const Primitive& p, std::size_t target_triangles, int mode) {
+Simplified simplify_indices(const Primitive& p, const std::vector<unsigned>& indices, std::size_t target_triangles,
+                            int mode) {
     Simplified out;
-    out.indices.resize(p.indices.size());
+    out.indices.resize(indices.size());
     float error = 0;
     const std::size_t target = std::max<std::size_t>(target_triangles, 1) * 3;
     std::size_t count;
     if (mode == 2) {
-        count = meshopt_simplifySloppy(out.indices.data(), p.indices.data(), p.indices.size(), p.positions.data(),
+        count = meshopt_simplifySloppy(out.indices.data(), indices.data(), indices.size(), p.positions.data(),
                                        p.vertex_count(), sizeof(float) * 3, target, 1.0f, &error);
     } else {
-        count = meshopt_simplify(out.indices.data(), p.indices.data(), p.indices.size(), p.positions.data(),
+        count = meshopt_simplify(out.indices.data(), indices.data(), indices.size(), p.positions.data(),
                                  p.vertex_count(), sizeof(float) * 3, target, 1.0f,
                                  mode == 0 ? meshopt_SimplifyLockBorder : 0, &error);
     }
     out.indices.resize(count);
     out.error_m = double(error) * meshopt_simplifyScale(p.positions.data(), p.vertex_count(), sizeof(float) * 3);
+    return out;
+}
+
+// The triangles of `p` cut into `parts` slabs of about equal size along the longest axis.
+std::vector<std::vector<unsigned>> slabs(const Primitive& p, unsigned parts) {
+    const Box box = bounds_of(p);
+    int axis = 0;
+    for (int k = 1; k < 3; ++k) {
+        if (box.max[k] - box.min[k] > box.max[axis] - box.min[axis]) axis = k;
+    }
+    const std::size_t triangles = p.triangle_count();
+    std::vector<float> keys(triangles);
+    for (std::size_t t = 0; t < triangles; ++t) {
+        keys[t] = p.positions[3 * p.indices[3 * t] + axis] + p.positions[3 * p.indices[3 * t + 1] + axis] +
+                  p.positions[3 * p.indices[3 * t + 2] + axis];
+    }
+    std::vector<float> sorted = keys;
+    std::vector<float> cuts;
+    for (unsigned i = 1; i < parts; ++i) {
+        auto nth = sorted.begin() + static_cast<std::ptrdiff_t>(triangles * i / parts);
+        std::nth_element(sorted.begin(), nth, sorted.end());
+        cuts.push_back(*nth);
+    }
+    std::vector<std::vector<unsigned>> out(parts);
+    for (auto& part : out) part.reserve(p.indices.size() / parts + 3);
+    for (std::size_t t = 0; t < triangles; ++t) {
+        const auto slab = static_cast<std::size_t>(std::upper_bound(cuts.begin(), cuts.end(), keys[t]) - cuts.begin());
+        out[slab].insert(out[slab].end(), {p.indices[3 * t], p.indices[3 * t + 1], p.indices[3 * t + 2]});
+    }
+    return out;
+}
+
+// Large primitives are simplified in slabs on several threads. Only with locked borders: the
+// cut between two slabs is then a border that neither side moves, so no crack can open.
+Simplified simplify(const Primitive& p, std::size_t target_triangles, int mode) {
+    const unsigned threads = std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
+    if (mode != 0 || threads < 2 || p.triangle_count() < kParallelTriangles) {
+        return simplify_indices(p, p.indices, target_triangles, mode);
+    }
+    const auto parts = slabs(p, threads);
+    std::vector<Simplified> results(parts.size());
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        workers.emplace_back([&, i] {
+            results[i] = simplify_indices(p, parts[i], target_triangles * (parts[i].size() / 3) / p.triangle_count(), mode);
+        });
+    }
+    results[0] = simplify_indices(p, parts[0], target_triangles * (parts[0].size() / 3) / p.triangle_count(), mode);
+    for (auto& worker : workers) worker.join();
+    Simplified out;
+    for (Simplified& r : results) {
+        out.indices.insert(out.indices.end(), r.indices.begin(), r.indices.end());
+        out.error_m = std::max(out.error_m, r.error_m);
+    }
     return out;
 }
 

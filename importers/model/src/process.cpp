@@ -68,8 +68,7 @@ Result<std::string> process_model(const ProcessRequest& request) {
     seconds["parse"] = seconds_since(clock);
 
     const std::size_t triangles = model.triangle_count();
-    for (Primitive& p : model.primitives) weld(p);
-    centre(model);
+    normalise(model);
     seconds["normalise"] = seconds_since(clock);
 
     std::vector<PreparedTexture> textures = prepare_textures(model);

@@ -1,7 +1,10 @@
 #include "resolve.hpp"
 
+#include <iconv.h>
+
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -62,6 +65,45 @@ std::optional<std::filesystem::path> try_reference(const std::filesystem::path& 
     return std::nullopt;
 }
 
+bool valid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const int length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return false;
+        for (int k = 1; k < length; ++k) {
+            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+struct IconvCloser {
+    void operator()(void* cd) const noexcept { iconv_close(static_cast<iconv_t>(cd)); }
+};
+
+// Chinese Windows tools write MTL and OBJ names in GBK; the file system holds UTF-8.
+std::optional<std::string> gb18030_to_utf8(std::string_view text) {
+    iconv_t raw = iconv_open("UTF-8", "GB18030");
+    if (raw == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+    std::unique_ptr<void, IconvCloser> cd(raw);
+    std::string in(text), out(text.size() * 2 + 4, '\0');
+    char* src = in.data();
+    char* dst = out.data();
+    std::size_t src_left = in.size(), dst_left = out.size();
+    if (iconv(raw, &src, &src_left, &dst, &dst_left) == static_cast<std::size_t>(-1)) return std::nullopt;
+    out.resize(out.size() - dst_left);
+    return out;
+}
+
+// True when `file` lies inside `root` (both absolute and lexically normal).
+bool inside(const std::filesystem::path& file, const std::filesystem::path& root) {
+    const auto relative = file.lexically_normal().lexically_relative(root.lexically_normal());
+    return !relative.empty() && *relative.begin() != "..";
+}
+
+std::optional<std::filesystem::path> resolve_any(const std::filesystem::path& folder, std::string text);
+
 }  // namespace
 
 std::string uri_decode(std::string_view text) {
@@ -87,6 +129,20 @@ std::string uri_decode(std::string_view text) {
 std::optional<std::filesystem::path> resolve_reference(const std::filesystem::path& folder,
                                                        std::string_view reference) {
     std::string text(reference);
+    if (!valid_utf8(text)) {
+        if (auto converted = gb18030_to_utf8(text)) text = *converted;
+    }
+    auto found = resolve_any(folder, std::move(text));
+    // A model may share a textures folder with its neighbours, but may not reach further: a
+    // hostile file naming /etc/passwd or ../../../home as a texture gets nothing.
+    const auto root = folder.has_parent_path() ? folder.parent_path() : folder;
+    if (found && !inside(*found, root)) return std::nullopt;
+    return found;
+}
+
+namespace {
+
+std::optional<std::filesystem::path> resolve_any(const std::filesystem::path& folder, std::string text) {
     // Trim whitespace and quotes that exporters leave around names.
     while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == '"')) text.pop_back();
     std::size_t start = 0;
@@ -104,5 +160,7 @@ std::optional<std::filesystem::path> resolve_reference(const std::filesystem::pa
     if (!name.empty() && name != text) return try_reference(folder, name);
     return std::nullopt;
 }
+
+}  // namespace
 
 }  // namespace wenyuan::model

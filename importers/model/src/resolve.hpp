@@ -11,9 +11,10 @@ namespace wenyuan::model {
 /// The existing regular file that `reference`, as written in a model in `folder`, names; nullopt
 /// when there is none. Tries, in order: the reference as written (backslashes as separators,
 /// relative to `folder`, or absolute), its URI-decoded form (%20 …), the same with the letter
-/// case that exists on disk, and finally the bare file name in `folder`. A reference that would
-/// leave `folder` through ".." is still allowed (models often share a textures/ folder one level
-/// up), but only the file itself is ever read.
+/// case that exists on disk, and finally the bare file name in `folder`. A name that is not UTF-8
+/// is read as GB18030 (GBK), as Chinese Windows tools write it. The result must lie inside
+/// `folder`'s parent (models often share a textures/ folder one level up); anything further away,
+/// such as "/etc/passwd" or "../../x.jpg", is treated as missing.
 std::optional<std::filesystem::path> resolve_reference(const std::filesystem::path& folder,
                                                        std::string_view reference);
 

@@ -125,11 +125,18 @@ Result<SearchResults> search_items(const Archive& archive, std::string_view text
     const std::size_t limit = options.limit ? options.limit : 20;
     auto ranked = search::rank(db, plan, *facts, items, wanted.term_counts, indexed, options.offset + limit);
     if (!ranked) return fail(std::move(ranked).error());
+    // Moments only where recordings have captions or segments at all: one query, not one per hit.
+    bool timed = false;
+    if (!plan.all_items && impl.schema_version >= 4 && ranked->size() > options.offset) {
+        auto any = db.scalar("SELECT EXISTS (SELECT 1 FROM caption_cues) OR EXISTS (SELECT 1 FROM segments)");
+        if (!any) return fail(std::move(any).error());
+        timed = *any != 0;
+    }
     for (std::size_t i = options.offset; i < ranked->size(); ++i) {
         auto hit = make_hit(db, (*ranked)[i]);
         if (!hit) return fail(std::move(hit).error());
         if (!plan.all_items) WENYUAN_TRY(add_snippet(db, plan, *hit));
-        if (!plan.all_items && impl.schema_version >= 4) WENYUAN_TRY(add_moment(db, plan, *hit));
+        if (timed) WENYUAN_TRY(add_moment(db, plan, *hit));
         if (hit->snippet.empty()) {
             hit->snippet = hit->title;
             hit->matched = plan.any_pinyin.empty() ? "" : "pinyin";

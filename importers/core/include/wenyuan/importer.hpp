@@ -33,6 +33,14 @@ struct ImportOptions {
     std::map<std::string, std::string> extra;
 };
 
+/// What a manifest row gives an importer beyond catalog fields, by column.
+struct ManifestHints {
+    /// Files to read with this one: "captions" (字幕), "segments" (分段, 章节); absolute paths.
+    std::map<std::string, std::vector<std::filesystem::path>> files;
+    /// Values that name no file: "segments" holds inline segments such as "1:30-5:00 第一折".
+    std::map<std::string, std::vector<std::string>> values;
+};
+
 /// One file being imported, as an importer sees it. Not thread-safe: each job belongs to one
 /// worker thread. Objects stored through it are removed again if the import fails.
 class ImportJob {
@@ -48,11 +56,9 @@ public:
     const Sniffed& sniffed() const noexcept { return sniffed_; }
     const ImportOptions& options() const noexcept { return options_; }
 
-    /// What the manifest row of this file says beyond catalog fields, by column: "captions" and
-    /// "segments", each a list of absolute file paths. Empty without a manifest row.
-    using Hints = std::map<std::string, std::vector<std::filesystem::path>>;
-    const Hints& hints() const noexcept { return hints_; }
-    void set_hints(Hints hints) { hints_ = std::move(hints); }
+    /// What the manifest row of this file says beyond catalog fields (see ManifestHints).
+    const ManifestHints& hints() const noexcept { return hints_; }
+    void set_hints(ManifestHints hints) { hints_ = std::move(hints); }
 
     /// A private scratch folder, created on first use and removed with the job.
     Result<std::filesystem::path> scratch_dir();
@@ -76,7 +82,7 @@ private:
     std::filesystem::path source_;
     Sniffed sniffed_;
     const ImportOptions& options_;
-    Hints hints_;
+    ManifestHints hints_;
     std::filesystem::path scratch_;
     std::vector<std::string> new_objects_;
 };

@@ -8,7 +8,8 @@
 // blank frames skipped), a `contact_sheet` JPEG, a `waveform` PNG for sound-only items, and with
 // ImportOptions::access_copy an `access` H.264/AAC MP4 ≤ 720p when the original is not already
 // kiosk-friendly. WebVTT/SRT sidecars (clip.srt, clip.zh.vtt, clip.en.srt) become `captions`
-// assets with their language, and their cues are indexed for search with timecodes; embedded
+// assets with their language, and so do text subtitle streams inside the file (mov_text, WebVTT,
+// SRT/ASS, written out as WebVTT); their cues are indexed for search with timecodes; embedded
 // chapters and a segments CSV (clip.segments.csv, or a manifest's `segments` column) become the
 // item's segments.
 //
@@ -26,7 +27,8 @@ namespace wenyuan {
 
 /// The media importer (name "media"): scores 60 for audio and video, 40 for files whose name
 /// says audio or video but whose bytes do not (to report them clearly instead of archiving them
-/// as something else).
+/// as something else). Creating it sets FFmpeg's log level to quiet for the whole process: the
+/// importer reports problems itself, one line per file.
 std::unique_ptr<Importer> make_media_importer();
 
 }  // namespace wenyuan

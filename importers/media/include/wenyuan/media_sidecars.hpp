@@ -63,4 +63,9 @@ std::filesystem::path find_segments_csv(const std::filesystem::path& recording);
 Result<std::vector<SegmentDraft>> read_segments_csv(const std::filesystem::path& csv, std::string_view source,
                                                     std::vector<std::string>& warnings);
 
+/// A segment written inline in a manifest cell: "1:30-5:00 第一折 游园" (an en dash or "~" also
+/// separates the times; the rest is the title). Its source is "manifest".
+/// Errors: Errc::invalid_argument when the times or the title are missing or bad.
+Result<SegmentDraft> parse_inline_segment(std::string_view text);
+
 }  // namespace wenyuan

@@ -33,9 +33,12 @@ struct ModelImporterSettings {
     std::function<void(const std::filesystem::path&)> before_parse;
 };
 
-/// The model importer (name "model"). Scores 90 for the model types sniff_file() reports
-/// (kind "model") and for .off files. Thread-safe: import() may run on several workers at once,
-/// each in its own child process.
+/// The model importer (name "model"). Scores 90 for OBJ, PLY, STL, glTF/GLB, FBX, COLLADA
+/// (.dae, .zae), 3DS and OFF as sniff_file() reports them, 40 for other model types (X3D, 3MF),
+/// 0 for a bare .mtl. Thread-safe: import() may run on several workers at once, each in its own
+/// child process, created with fork(). The child inherits the importing process's state, so that
+/// process should not use Mesa/OpenGL itself (llvmpipe's threads and locks do not survive a
+/// fork; the child would wait until the timeout).
 std::unique_ptr<Importer> make_model_importer(ModelImporterSettings settings = {});
 
 }  // namespace wenyuan
