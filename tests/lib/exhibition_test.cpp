@@ -312,6 +312,25 @@ TEST(Exhibition, KioskLeavesOutWhatBecameInvalid) {
     }
 }
 
+TEST(Exhibition, TheAssetAKioskShows) {
+    Fixture f;
+    Archive archive = f.create();
+    const auto role = [&](std::int64_t item, std::string asset = "") {
+        Exhibit exhibit;
+        exhibit.item.id = item;
+        exhibit.asset = std::move(asset);
+        auto found = exhibit_asset(archive, exhibit);
+        return found ? found->role + " " + found->mime : "error: " + found.error().message;
+    };
+    EXPECT_EQ(role(f.photo), "preview image/jpeg");
+    EXPECT_EQ(role(f.photo, "thumbnail"), "thumbnail image/jpeg");
+    EXPECT_EQ(role(f.bowl), "tiles application/x-tar");
+    EXPECT_EQ(role(f.lathe), "model model/gltf-binary");
+    EXPECT_EQ(role(f.opera), "original audio/wav");
+    EXPECT_EQ(role(f.text), "error: exhibit item " + std::to_string(f.text) + ": nothing a kiosk can show");
+    EXPECT_EQ(role(f.photo, "lod"), "error: exhibit item " + std::to_string(f.photo) + ": no 'lod' asset in the store");
+}
+
 TEST(Exhibition, VerifyChecksStoredExhibitions) {
     Fixture f;
     {

@@ -58,6 +58,9 @@ TEST(SampleArchive, BothExhibitionsAreWholeForAKiosk) {
                 ASSERT_TRUE(item);
                 EXPECT_EQ(item->access, Access::public_access);
                 collect(*archive, x.item.id, media[e.slug]);
+                auto shown_asset = exhibit_asset(*archive, x);
+                ASSERT_TRUE(shown_asset) << shown_asset.error().message;
+                EXPECT_TRUE(archive->store().contains(shown_asset->sha256));
                 if (!x.audio.empty()) collect(*archive, x.audio.id, media[e.slug]);
             }
         }

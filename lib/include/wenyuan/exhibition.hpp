@@ -26,7 +26,7 @@ struct ItemRef {
 struct Exhibit {
     ItemRef item;
     /// The asset role to show ("preview", "tiles", "lod", "original", "poster" …). Empty: the
-    /// kiosk picks (tiles, then preview for images; the model for models; the recording for media).
+    /// kiosk picks, as exhibit_asset() does (the model, the recording, else the image).
     std::string asset;
     std::optional<std::int64_t> segment;  ///< a segment of a recording to start at, if any
     std::string caption, caption_en;
@@ -115,5 +115,11 @@ Result<void> remove_exhibition(Archive& archive, std::string_view slug_or_id, st
 /// Errors: Errc::io. Works on read-only archives.
 Result<std::vector<Exhibition>> kiosk_exhibitions(const Archive& archive,
                                                   std::vector<ExhibitionProblem>* dropped = nullptr);
+
+/// The asset a kiosk shows for an exhibit: the one it names, or else the model, then the
+/// recording (the access copy, then the original), then the image (tiles, preview, poster,
+/// thumbnail, an image original); always one whose object is in the store.
+/// Errors: Errc::not_found (no such asset, or nothing showable), Errc::io. One thread at a time, as Archive.
+Result<Asset> exhibit_asset(const Archive& archive, const Exhibit& exhibit);
 
 }  // namespace wenyuan
