@@ -120,6 +120,21 @@ TEST(Exhibition, ParseErrorsNameTheFileAndThePath) {
     EXPECT_FALSE(parse_exhibition(std::string("{\"id\": \"a\", \"title\": \"\xff\xfe\"}"), "bad-utf8.json"));
 }
 
+TEST(Exhibition, HostileDocumentsFailCleanly) {
+    const std::string deep = "{\"id\": \"a\", \"title\": \"t\", \"sections\": " + std::string(200000, '[') + std::string(200000, ']') + "}";
+    auto nested = parse_exhibition(deep, "deep.json");
+    ASSERT_FALSE(nested);
+    EXPECT_EQ(nested.error().message, "deep.json: sections[0]: must be an object");
+    EXPECT_FALSE(parse_exhibition(std::string("{\"id\": \"a\", \"title\": \"t\0\"}", 24), "nul.json"));
+    EXPECT_FALSE(parse_exhibition("", "empty.json"));
+    EXPECT_FALSE(parse_exhibition("{\"id\": \"a\", \"title\": \"t\", \"sections\": [{\"title\": \"s\", \"exhibits\": [{\"item\": 1e400}]}]}", "big.json"));
+    auto huge = parse_exhibition("{\"id\": \"a\", \"title\": \"t\", \"sections\": [{\"title\": \"s\", \"exhibits\": [{\"item\": 18446744073709551615}]}]}",
+                                 "huge.json");
+    ASSERT_FALSE(huge);
+    EXPECT_NE(huge.error().message.find("huge.json: sections[0].exhibits[0].item: must be an item id"), std::string::npos);
+    EXPECT_FALSE(parse_exhibition("{\"id\": \"a\", \"id\": \"b\", \"title\": \"t\", \"sections\": \"x\"}", "dup.json"));
+}
+
 TEST(Exhibition, ValidationReportsEveryProblem) {
     Fixture f;
     Archive archive = f.create();
