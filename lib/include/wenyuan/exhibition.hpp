@@ -3,6 +3,9 @@
 // narration each. Curators write an exhibition as JSON (format in docs/exhibitions.md) that refers
 // to items by id or by manifest key; the catalog stores it (schema version 5) with every reference
 // resolved to an id, and only after validation found nothing wrong.
+//
+// Thread safety: the functions that take an Archive use it like its own members do, so one
+// thread at a time per Archive; parse_exhibition and exhibition_to_json are pure.
 #pragma once
 
 #include <cstdint>
