@@ -346,6 +346,31 @@ TEST(Exhibition, TheAssetAKioskShows) {
     EXPECT_EQ(role(f.photo, "lod"), "error: exhibit item " + std::to_string(f.photo) + ": no 'lod' asset in the store");
 }
 
+TEST(Exhibition, KioskKeepsAnExhibitWhoseSegmentWasRemoved) {
+    Fixture f;
+    {
+        Archive archive = f.create();
+        auto segment = add_segment(archive, f.opera, {1, 5, "开场", "", "manual"}, "test");
+        ASSERT_TRUE(segment);
+        auto e = parse_exhibition(R"({"id": "x", "title": "戏", "sections": [{"title": "s", "exhibits": [{"item": "ICH-001", "segment": )" +
+                                      std::to_string(*segment) + "}]}]}",
+                                  "x.json");
+        ASSERT_TRUE(e) << e.error().message;
+        ASSERT_TRUE(save_exhibition(archive, *e, "test"));
+        ASSERT_TRUE(remove_segment(archive, *segment, "test"));
+    }
+    auto archive = Archive::open(f.dir / "a", OpenMode::read_only);
+    ASSERT_TRUE(archive);
+    std::vector<ExhibitionProblem> dropped;
+    auto shown = kiosk_exhibitions(*archive, &dropped);
+    ASSERT_TRUE(shown);
+    ASSERT_EQ(shown->size(), 1u);
+    ASSERT_EQ((*shown)[0].sections[0].exhibits.size(), 1u);
+    EXPECT_FALSE((*shown)[0].sections[0].exhibits[0].segment);
+    ASSERT_EQ(dropped.size(), 1u);
+    EXPECT_EQ(dropped[0].where, "x: sections[0].exhibits[0].segment");
+}
+
 TEST(Exhibition, VerifyChecksStoredExhibitions) {
     Fixture f;
     {

@@ -113,7 +113,8 @@ Result<void> remove_exhibition(Archive& archive, std::string_view slug_or_id, st
 
 /// What a kiosk may show: every stored exhibition, re-validated against the catalog as it is now,
 /// with any exhibit, tour stop, audio guide or cover that became invalid since it was saved
-/// (an item withdrawn or made internal, an object lost) taken out and reported in `dropped`.
+/// (an item withdrawn or made internal, an object lost) taken out and reported in `dropped`; a
+/// segment that no longer exists only loses the exhibit its starting point.
 /// Sections left empty are dropped; exhibitions left empty are dropped.
 /// Errors: Errc::io. Works on read-only archives.
 Result<std::vector<Exhibition>> kiosk_exhibitions(const Archive& archive,
