@@ -23,6 +23,9 @@ void opera_stage_captions(const std::filesystem::path& stem);
 /// its captions, which carry the words.
 void narration_wav(const std::filesystem::path& file);
 void narration_captions(const std::filesystem::path& stem);
+/// The same narration spoken by espeak-ng's Mandarin voice (Debian package espeak-ng), with
+/// captions timed to the speech. False, writing nothing usable, when espeak-ng is not installed.
+bool spoken_narration(const std::filesystem::path& wav, const std::filesystem::path& stem);
 
 // kiln.cpp
 /// A down-draught kiln (倒焰窑) as a surface of revolution with a chimney: `kiln.obj`, `kiln.mtl`

@@ -202,8 +202,11 @@ int main(int argc, char** argv) {
     // Encoded to MP4 with the opera excerpt as its sound by build_archive.cmake (ffmpeg CLI).
     sample::opera_stage_frames(out / "video/opera_stage.rgb", kVideoWidth, kVideoHeight, kVideoFps, kVideoSeconds);
     sample::opera_stage_captions(out / "video/opera_stage");
-    sample::narration_wav(out / "audio/village_narration.wav");
-    sample::narration_captions(out / "audio/village_narration");
+    if (!sample::spoken_narration(out / "audio/village_narration.wav", out / "audio/village_narration")) {
+        std::printf("espeak-ng is not installed: the narration is a synthesised stand-in\n");
+        sample::narration_wav(out / "audio/village_narration.wav");
+        sample::narration_captions(out / "audio/village_narration");
+    }
     text(out / "texts/village_chronicle_1958.txt",
          "青石村志·一九五八年纪事\n\n"
          "是年春，全村劳力分三班上工地，在村北山坳修筑青石水库。男社员挑土筑坝，妇女运石，老人孩子送茶送饭。\n"

@@ -1,6 +1,12 @@
 // Recordings for the exhibitions: frames of a figure on a village opera stage (encoded by the
 // ffmpeg CLI at build time, with the synthesised opera excerpt as its sound), their captions, and
 // a narration stand-in with captions.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <iterator>
 #include <string>
 
 #include "canvas.hpp"
@@ -99,7 +105,82 @@ void write_vtt(const fs::path& file, const char* const (&cues)[N][3]) {
     for (std::size_t i = 0; i < N; ++i) out << "\n" << i + 1 << "\n" << cues[i][0] << " --> " << cues[i][1] << "\n" << cues[i][2] << "\n";
 }
 
+/// Runs espeak-ng's Mandarin voice on `text` into `wav`; false when espeak-ng is not installed or fails.
+bool espeak(const std::string& text, const fs::path& wav) {
+    const pid_t child = fork();
+    if (child < 0) return false;
+    if (child == 0) {
+        execlp("espeak-ng", "espeak-ng", "-v", "cmn", "-s", "150", "-w", wav.c_str(), text.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    return waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/// The 16-bit mono samples of a PCM WAV at 22,050 Hz (what espeak-ng writes); empty otherwise.
+std::vector<std::int16_t> read_wav(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto u32 = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (int i = 3; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+        return v;
+    };
+    if (bytes.size() < 44 || bytes.compare(0, 4, "RIFF") != 0 || bytes.compare(8, 4, "WAVE") != 0) return {};
+    std::size_t at = 12;
+    bool pcm = false;
+    while (at + 8 <= bytes.size()) {
+        const std::string id = bytes.substr(at, 4);
+        const std::size_t size = u32(at + 4);
+        if (id == "fmt " && at + 24 <= bytes.size()) {
+            pcm = static_cast<unsigned char>(bytes[at + 8]) == 1 && static_cast<unsigned char>(bytes[at + 10]) == 1 && u32(at + 12) == 22050 &&
+                  static_cast<unsigned char>(bytes[at + 22]) == 16;
+        }
+        if (id == "data") {
+            if (!pcm) return {};
+            const std::size_t end = std::min(bytes.size(), at + 8 + size);  // a streamed header may overstate the size
+            std::vector<std::int16_t> samples((end - at - 8) / 2);
+            std::memcpy(samples.data(), bytes.data() + at + 8, samples.size() * 2);
+            return samples;
+        }
+        at += 8 + size + (size & 1);
+    }
+    return {};
+}
+
+std::string timecode(double seconds) {
+    char text[32];
+    const int ms = static_cast<int>(seconds * 1000 + 0.5);
+    std::snprintf(text, sizeof text, "%02d:%02d:%02d.%03d", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+    return text;
+}
+
 }  // namespace
+
+bool spoken_narration(const fs::path& wav, const fs::path& stem) {
+    const int rate = 22050;
+    std::vector<std::int16_t> all(static_cast<std::size_t>(rate / 2), 0);  // half a second of silence first
+    std::string zh = "WEBVTT\n", en = "WEBVTT\n";
+    const std::size_t lines = std::size(kNarrationZh);
+    for (std::size_t i = 0; i < lines; ++i) {
+        const fs::path part = wav.string() + ".part.wav";
+        if (!espeak(kNarrationZh[i][2], part)) return false;
+        const std::vector<std::int16_t> spoken = read_wav(part);
+        fs::remove(part);
+        if (spoken.empty()) return false;
+        const double start = static_cast<double>(all.size()) / rate;
+        all.insert(all.end(), spoken.begin(), spoken.end());
+        const double end = static_cast<double>(all.size()) / rate;
+        all.insert(all.end(), static_cast<std::size_t>(rate * 6 / 10), 0);  // a pause between sentences
+        const std::string cue = std::to_string(i + 1) + "\n" + timecode(start) + " --> " + timecode(end) + "\n";
+        zh += "\n" + cue + kNarrationZh[i][2] + "\n";
+        en += "\n" + cue + kNarrationEn[i][2] + "\n";
+    }
+    write_wav(wav, all, rate);
+    std::ofstream(stem.string() + ".zh.vtt") << zh;
+    std::ofstream(stem.string() + ".en.vtt") << en;
+    return true;
+}
 
 void opera_stage_frames(const fs::path& file, int width, int height, int fps, int seconds) {
     std::ofstream out(file, std::ios::binary);
