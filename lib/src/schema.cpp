@@ -5,6 +5,7 @@
 
 #include "search/index.hpp"
 #include "timed_sql.hpp"
+#include "exhibition/exhibition_sql.hpp"
 
 namespace wenyuan {
 namespace {
@@ -131,6 +132,7 @@ const std::vector<Migration>& migrations() {
         {2, "", search::create_index},  // the search index, built for existing items
         {3, "", search::create_facts},  // what search filters, counts and pre-ranks by
         {4, "", create_timed_tables},   // segments and caption cues of recordings
+        {5, "", create_exhibition_tables},  // exhibitions (what kiosks show)
     };
     return list;
 }
