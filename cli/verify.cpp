@@ -21,7 +21,8 @@ int run_verify(const Args& args) {
             problems.push_back({{"object", problem.object}, {"problem", problem.problem}});
         }
         print_json({{"ok", report_->ok}, {"checked", report_->checked}, {"problems", problems},
-                    {"unreferenced", report_->unreferenced}, {"temp_files", report_->temp_files}});
+                    {"unreferenced", report_->unreferenced}, {"temp_files", report_->temp_files},
+                    {"notes", report_->notes}});
     } else {
         for (const VerifyProblem& problem : report_->problems) {
             std::fprintf(stderr, "error: %s: %s\n", problem.object.c_str(), problem.problem.c_str());
@@ -30,6 +31,7 @@ int run_verify(const Args& args) {
             std::printf("note: %s is not referenced by the catalog (left by an interrupted import; `wenyuan gc` removes it)\n",
                         orphan.c_str());
         }
+        for (const std::string& note : report_->notes) std::printf("note: %s\n", note.c_str());
         if (report_->temp_files) {
             std::printf("note: %zu temp files from interrupted writes (`wenyuan gc` removes them)\n", report_->temp_files);
         }

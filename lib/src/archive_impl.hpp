@@ -43,7 +43,7 @@ struct Archive::Impl {
     /// transaction, so that a crash can never leave them disagreeing.
     Result<void> on_item_changed(std::int64_t item_id);
     /// Checks derived state (the search index) against the catalog for `verify`.
-    Result<void> verify_derived(std::vector<VerifyProblem>& problems) const;
+    Result<void> verify_derived(std::vector<VerifyProblem>& problems, std::vector<std::string>& notes) const;
 };
 
 /// The vocabulary CSV files compiled into the library (name → text), in seed order.

@@ -14,8 +14,8 @@ Result<void> Archive::Impl::on_item_added(const Item& item, bool has_timed) {
     return search::index_new_item(db, item, vocabulary, has_timed, pending_text);
 }
 
-Result<void> Archive::Impl::verify_derived(std::vector<VerifyProblem>& problems) const {
-    return search::check_index(db, vocabulary, problems);
+Result<void> Archive::Impl::verify_derived(std::vector<VerifyProblem>& problems, std::vector<std::string>& notes) const {
+    return search::check_index(db, read_only, vocabulary, problems, notes);
 }
 
 }  // namespace wenyuan

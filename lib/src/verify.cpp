@@ -84,7 +84,7 @@ Result<VerifyReport> Archive::verify(const ProgressFn& progress) {
     auto objects = catalog_objects(impl_->db);
     if (!objects) return fail(std::move(objects).error());
     WENYUAN_TRY(check_catalog(impl_->db, report.problems));
-    WENYUAN_TRY(impl_->verify_derived(report.problems));
+    WENYUAN_TRY(impl_->verify_derived(report.problems, report.notes));
     WENYUAN_TRY(verify_exhibitions(impl_->db, report.problems));
 
     std::set<std::string> known;

@@ -268,6 +268,19 @@ TEST_F(Search, AddItemsFailingInsideTheTransactionLeavesNoText) {
     EXPECT_TRUE(report->ok);
 }
 
+TEST_F(Search, ReadOnlyVerifyComparesTheIndexAndSaysWhatItSkipped) {
+    auto reader = Archive::open(archive->root(), OpenMode::read_only);
+    ASSERT_TRUE(reader) << reader.error().message;
+    auto report = reader->verify();
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_TRUE(report->ok);
+    ASSERT_EQ(report->notes.size(), 1u);
+    EXPECT_NE(report->notes[0].find("needs a writable archive"), std::string::npos) << report->notes[0];
+    auto writable = archive->verify();
+    ASSERT_TRUE(writable);
+    EXPECT_TRUE(writable->notes.empty());
+}
+
 TEST_F(Search, ASentenceFindsWhatHasSomeOfItsWords) {
     auto exact = search_items(*archive, "bronze ding");
     ASSERT_TRUE(exact);

@@ -67,6 +67,7 @@ struct VerifyReport {
     std::vector<VerifyProblem> problems;
     std::vector<std::string> unreferenced;  ///< objects no asset refers to: a note, not a failure
     std::size_t temp_files = 0;             ///< leftovers of interrupted writes: a note
+    std::vector<std::string> notes;         ///< checks that could not run, and why: not failures
 };
 
 struct GcReport {

@@ -55,7 +55,9 @@ Result<void> write_pending(const sql::Db& db, PendingText& pending);
 Result<void> reindex_item(const sql::Db& db, std::int64_t item_id, const Vocabulary& vocabulary);
 
 /// Compares the index with the catalog: every live item indexed with its current text and facts,
-/// nothing else indexed, and FTS5's own integrity check.
-Result<void> check_index(const sql::Db& db, const Vocabulary& vocabulary, std::vector<VerifyProblem>& problems);
+/// nothing else indexed, and FTS5's own integrity check. FTS5 runs that check as an INSERT, which a
+/// read-only connection refuses: there it is skipped and `notes` says so.
+Result<void> check_index(const sql::Db& db, bool read_only, const Vocabulary& vocabulary,
+                         std::vector<VerifyProblem>& problems, std::vector<std::string>& notes);
 
 }  // namespace wenyuan::search
