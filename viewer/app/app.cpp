@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "app/frame_input.hpp"
+#include "app/frame_stats.hpp"
 #include "app/kiosk.hpp"
 #include "app/museum_glyphs.hpp"
 #include "app/script.hpp"
@@ -189,6 +190,7 @@ int run_kiosk(const Options& options) {
     int fonts_for_w = 0, fonts_for_h = 0;
     bool fonts_for_elder = !k.ui.elder;
     int frame = 0;
+    FrameStats stats;
     double last = glfwGetTime();
     const double fixed_dt = 1.0 / 60.0;
     while (!k.quit) {
@@ -238,6 +240,8 @@ int run_kiosk(const Options& options) {
             keys.text += input.text;
         }
         k.ui.time += dt;
+        const auto frame_start = Clock::now();
+        const Screen drawn = k.nav.here().screen;
         ImGui::NewFrame();
 
         if (io.MouseClicked[0]) k.nav.touched();
@@ -275,9 +279,17 @@ int run_kiosk(const Options& options) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame;
-        if (frame == 1)
-            log("first frame after " +
-                std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count()) + " ms");
+        if (options.stats) {
+            glFinish();
+            stats.frame(drawn, std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count());
+            if (frame % 600 == 1) stats.sample_memory(frame);
+        }
+        if (frame == 1) {
+            glFinish();
+            const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+            stats.first_frame(ms);
+            log("first frame after " + std::to_string(long(ms)) + " ms");
+        }
         if (screenshot && frame >= options.frames && (!script || script->finished())) {
             if (auto written = write_screenshot(options.screenshot, fb_w, fb_h); !written)
                 return log(written.error().message), 1;
@@ -286,6 +298,10 @@ int run_kiosk(const Options& options) {
         glfwSwapBuffers(window->handle());
     }
     for (const VisitEvent& event : k.nav.take_events()) usage.record(event, k.museum);
+    if (options.stats) {
+        stats.sample_memory(frame);
+        std::fputs(stats.report().c_str(), stdout);
+    }
     return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include "app/content_detail.hpp"
 #include "wenyuan/archive.hpp"
+#include "wenyuan/segments.hpp"
 
 namespace wenyuan::kiosk {
 
@@ -98,6 +99,14 @@ Result<ExhibitView> make_exhibit(const Archive& archive, const Item& item, const
     else if (starts_with(original_mime, "audio/")) view.kind = MediaKind::audio;
     else if (!view.preview.empty() || !view.tiles.empty() || !view.thumbnail.empty()) view.kind = MediaKind::image;
     if (asset_role == "preview" || asset_role == "thumbnail") view.tiles.clear();
+    if (view.kind == MediaKind::video || view.kind == MediaKind::audio) {
+        auto cues = list_cues(archive, item.id);
+        if (!cues) return fail(std::move(cues).error());
+        for (const Cue& cue : *cues) {
+            if (cue.asset_id != cues->front().asset_id) continue;  // one language
+            view.cues.push_back({cue.start, cue.end, cue.text});
+        }
+    }
     return view;
 }
 

@@ -17,6 +17,12 @@ namespace wenyuan::kiosk {
 
 enum class MediaKind { image, model, video, audio, text };
 
+/// A caption cue of a recording, in seconds.
+struct TimedLine {
+    double start = 0, end = 0;
+    std::string text;
+};
+
 /// One exhibit as the screens use it. Hash fields are empty when the asset is absent.
 struct ExhibitView {
     std::int64_t item_id = 0;
@@ -31,6 +37,7 @@ struct ExhibitView {
     std::vector<std::string> lods;  ///< level 0 first
     int width = 0, height = 0;      ///< of the image as displayed, if known
     double start_seconds = 0;       ///< segment start for recordings
+    std::vector<TimedLine> cues;    ///< captions of a recording (the first language found)
 };
 
 struct SectionView {

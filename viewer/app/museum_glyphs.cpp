@@ -22,6 +22,7 @@ void collect_glyphs(const Museum& museum, GlyphSet& text, GlyphSet& display) {
         both(x.title), both(x.title_en);
         for (const std::string* s : {&x.caption, &x.caption_en, &x.story, &x.story_en, &x.period, &x.place, &x.date, &x.material})
             text.add(*s);
+        for (const TimedLine& cue : x.cues) text.add(cue.text);
     }
     for (const std::string& title : museum.other_titles) text.add(title);
 }

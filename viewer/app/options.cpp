@@ -17,7 +17,7 @@ bool parse_int(const std::string& text, int& out) {
 const char* usage_text() {
     return "usage: wenyuan-kiosk <archive> [--windowed] [--size WxH] [--elder] [--english] [--attract]\n"
            "                     [--screenshot out.png] [--frames N] [--script events.txt]\n"
-           "                     [--config FILE] [--idle SECONDS]\n"
+           "                     [--config FILE] [--idle SECONDS] [--stats]\n"
            "       wenyuan-kiosk --set-pin PIN [--config FILE]\n";
 }
 
@@ -37,6 +37,7 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         else if (arg == "--english") options.english = true;
         else if (arg == "--attract") options.attract = true;
         else if (arg == "--help" || arg == "-h") options.help = true;
+        else if (arg == "--stats") options.stats = true;
         else if (arg == "--screenshot") { if (!value(options.screenshot)) return bad("--screenshot needs a file name"); }
         else if (arg == "--script") { if (!value(options.script)) return bad("--script needs a file name"); }
         else if (arg == "--config") { if (!value(options.config)) return bad("--config needs a file name"); }

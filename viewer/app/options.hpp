@@ -1,7 +1,7 @@
 // The kiosk's command line:
 //   wenyuan-kiosk <archive> [--windowed] [--size WxH] [--elder] [--english] [--attract]
 //                 [--screenshot out.png --frames N [--script events.txt]] [--config FILE]
-//                 [--idle SECONDS] [--fixed-dt]
+//                 [--idle SECONDS] [--stats]
 //   wenyuan-kiosk --set-pin PIN [--config FILE]
 #pragma once
 
@@ -27,6 +27,7 @@ struct Options {
     double idle_seconds = -1;  ///< < 0: from the config
     std::string set_pin;       ///< store this admin PIN (hashed) in the config and quit
     bool help = false;
+    bool stats = false;  ///< print frame times per screen and resident memory (bench_kiosk)
 };
 
 /// Parses argv. Errors: Errc::invalid_argument with a one-line message.

@@ -6,10 +6,25 @@
 #include "app/kiosk.hpp"
 #include "app/strings.hpp"
 #include "media/image_cache.hpp"
+#include "ui/text_layout.hpp"
 
 namespace wenyuan::kiosk {
 
 namespace {
+
+/// Captions at the bottom of a picture: white on an opaque dark strip, so they read on any frame.
+void caption_strip(Ui& ui, const Rect& area, const std::string& text) {
+    const float size = ui.m.body;
+    const auto lines = wrap_lines(ui.fonts.body, size, text, area.w * 0.8f);
+    const float h = float(std::min<std::size_t>(lines.size(), 2)) * size * 1.4f + size * 0.6f;
+    const float y = area.y + area.h - h - 16 * ui.m.scale;
+    float widest = 0;
+    for (const std::string& line : lines) widest = std::max(widest, ui.fonts.body->CalcTextSizeA(size, 1e9f, 0, line.c_str()).x);
+    const float x = area.x + (area.w - widest) / 2;
+    ui.draw->AddRectFilled(ImVec2(x - size * 0.6f, y), ImVec2(x + widest + size * 0.6f, y + h), IM_COL32(0, 0, 0, 200), 6 * ui.m.scale);
+    for (std::size_t i = 0; i < lines.size() && i < 2; ++i)
+        text_centred(ui, ui.fonts.body, size, area.x + area.w / 2, y + size * 0.3f + float(i) * size * 1.4f, lines[i], IM_COL32_WHITE);
+}
 
 /// A poster with a badge and a caption line: models and recordings until they can play here.
 void poster_with_badge(Kiosk& k, const ExhibitView& exhibit, const Rect& area, Icon icon, Text label) {
@@ -22,6 +37,7 @@ void poster_with_badge(Kiosk& k, const ExhibitView& exhibit, const Rect& area, I
         ui.draw->AddCircleFilled(c, s, IM_COL32(0, 0, 0, 110), 48);
         draw_icon(ui.draw, Icon::play, c, s, IM_COL32_WHITE);
     }
+    if (!exhibit.cues.empty()) caption_strip(ui, area, exhibit.cues.front().text);
     const char* text = tr(label, ui.english);
     const ImVec2 extent = ui.fonts.caption->CalcTextSizeA(ui.m.caption, 1e9f, 0, text);
     const Rect badge{area.x + 16 * ui.m.scale, area.y + 16 * ui.m.scale, extent.x + ui.m.caption * 2.6f, ui.m.caption * 2};
@@ -83,7 +99,7 @@ void draw_exhibit(Kiosk& k) {
     draw_exhibit_media(k, exhibit, media);
 
     const float panel_x = media.x + media.w + m.gutter * 1.5f;
-    const Rect panel{panel_x, top, ui.width - panel_x - m.margin - arrow_r, media.h};
+    const Rect panel{panel_x, top, ui.width - panel_x - 2 * arrow_r - 16 * m.scale, media.h};
     draw_reading_panel(k, exhibit, panel, {});
 
     // Previous / next within the exhibition, on the screen edges.
@@ -91,12 +107,12 @@ void draw_exhibit(Kiosk& k) {
     const int position = here.position;
     const float mid = media.y + media.h / 2;
     if (!order.empty()) {
-        if (position > 0 && round_button(ui, "##prev", ImVec2(m.margin * 0.55f, mid), arrow_r, Icon::left)) {
+        if (position > 0 && round_button(ui, "##prev", ImVec2(arrow_r + 8 * m.scale, mid), arrow_r, Icon::left)) {
             k.nav.step_exhibit(position - 1, long(order[std::size_t(position - 1)]));
             k.panel_scroll = 0;
         }
         if (position + 1 < int(order.size()) &&
-            round_button(ui, "##next", ImVec2(ui.width - m.margin * 0.55f, mid), arrow_r, Icon::right)) {
+            round_button(ui, "##next", ImVec2(ui.width - arrow_r - 8 * m.scale, mid), arrow_r, Icon::right)) {
             k.nav.step_exhibit(position + 1, long(order[std::size_t(position + 1)]));
             k.panel_scroll = 0;
         }

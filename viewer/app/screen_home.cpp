@@ -71,17 +71,22 @@ void draw_home(Kiosk& k) {
     const int n = int(list.size());
     const int cols = std::max(1, std::min(n, ui.elder ? 2 : 3));
     const float area_h = search.y - m.gutter - top;
-    const float card_w = (ui.width - 2 * m.margin - float(cols - 1) * m.gutter) / float(cols);
-    const float card_h_one = std::min(area_h, card_w * 0.95f);
+    const float radius = std::max(m.target / 2, 32 * m.scale);
     const int rows = (!ui.elder && n > cols && area_h >= 2 * 300 * m.scale + m.gutter) ? 2 : 1;
+    const bool paged = n > cols * rows;
+    const float side = paged ? std::max(m.margin, 2 * radius + 16 * m.scale) : m.margin;
+    const float card_w = (ui.width - 2 * side - float(cols - 1) * m.gutter) / float(cols);
+    const float card_h_one = std::min(area_h, card_w * 1.2f);
     const float card_h = rows == 2 ? (area_h - m.gutter) / 2 : card_h_one;
     const int per_page = cols * rows;
     const int pages = std::max(1, (n + per_page - 1) / per_page);
     k.home_page = std::clamp(k.home_page, 0, pages - 1);
+    const float used_h = float(rows) * card_h + float(rows - 1) * m.gutter;
+    const float top_cards = top + std::max(0.0f, (area_h - used_h) / 2);
     for (int i = 0; i < per_page; ++i) {
         const int index = k.home_page * per_page + i;
         if (index >= n) break;
-        const Rect r{m.margin + float(i % cols) * (card_w + m.gutter), top + float(i / cols) * (card_h + m.gutter), card_w, card_h};
+        const Rect r{side + float(i % cols) * (card_w + m.gutter), top_cards + float(i / cols) * (card_h + m.gutter), card_w, card_h};
         ImGui::PushID(index);
         if (exhibition_card(k, "##exhibition", r, list[std::size_t(index)])) {
             k.nav.open_exhibition(index);
@@ -91,10 +96,9 @@ void draw_home(Kiosk& k) {
         ImGui::PopID();
     }
     if (pages > 1) {
-        const float radius = std::max(m.target / 2, 32 * m.scale);
         const float y = top + area_h / 2;
-        if (k.home_page > 0 && round_button(ui, "##prev", ImVec2(m.margin * 0.5f + 4, y), radius, Icon::left)) --k.home_page;
-        if (k.home_page < pages - 1 && round_button(ui, "##next", ImVec2(ui.width - m.margin * 0.5f - 4, y), radius, Icon::right))
+        if (k.home_page > 0 && round_button(ui, "##prev", ImVec2(radius + 8 * m.scale, y), radius, Icon::left)) --k.home_page;
+        if (k.home_page < pages - 1 && round_button(ui, "##next", ImVec2(ui.width - radius - 8 * m.scale, y), radius, Icon::right))
             ++k.home_page;
     }
 }

@@ -21,7 +21,12 @@ bool exhibit_card(Kiosk& k, const char* id, const Rect& r, const ExhibitView& ex
     const float pad = 10 * ui.m.scale;
     const float text_h = ui.m.body * 1.5f + pad;
     const Rect picture{r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad - text_h};
-    image_fit(ui, exhibit.thumbnail, {}, picture, 256, ui.m.radius * 0.6f);
+    if (exhibit.kind == MediaKind::text && exhibit.thumbnail.empty()) {
+        ui.draw->AddRectFilled(picture.min(), picture.max(), ui.colours->line, ui.m.radius * 0.6f);
+        draw_icon(ui.draw, Icon::text, picture.centre(), std::min(picture.w, picture.h) * 0.35f, ui.colours->muted);
+    } else {
+        image_fit(ui, exhibit.thumbnail, {}, picture, 256, ui.m.radius * 0.6f);
+    }
     if (exhibit.kind == MediaKind::model || exhibit.kind == MediaKind::video || exhibit.kind == MediaKind::audio) {
         const Icon icon = exhibit.kind == MediaKind::model ? Icon::model : exhibit.kind == MediaKind::video ? Icon::film : Icon::sound;
         const float s = 34 * ui.m.scale;

@@ -62,7 +62,8 @@ Result<Fonts> build_fonts(ImFontAtlas& atlas, const FontData& data, const Metric
     const std::vector<unsigned short>& display_ranges = *display_ranges_owned;
     const FontData::Mapping& regular = *data.regular_;
     const FontData::Mapping& bold = data.bold_ ? *data.bold_ : *data.regular_;
-    int oversample = 2;
+    // CJK at 20 px and up needs no horizontal oversampling, and baking is twice as fast without.
+    int oversample = 1;
     for (float shrink = 1.0f; shrink >= 0.5f;) {
         atlas.Clear();
         atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
@@ -93,8 +94,7 @@ Result<Fonts> build_fonts(ImFontAtlas& atlas, const FontData& data, const Metric
             fonts.display_ranges = display_ranges_owned;
             return fonts;
         }
-        if (oversample > 1) oversample = 1;
-        else shrink -= 0.1f;
+        shrink -= 0.1f;
     }
     return fail(Errc::limit, "fonts: the glyphs do not fit a " + std::to_string(max_texture) +
                                  " px texture even at half size");

@@ -1,7 +1,7 @@
 // The kiosk's fonts: Noto Sans CJK SC (face 2 of the .ttc; bold for titles when installed) at the
 // design's sizes, baked into one ImGui atlas holding only the glyphs the content and the UI use.
-// The atlas must fit the GPU's maximum texture size: when it does not, oversampling goes first,
-// then the sizes shrink in steps of 10 % until it fits.
+// Glyphs are baked without oversampling (pixel-snapped; CJK at 20 px and up needs none). The atlas
+// must fit the GPU's maximum texture size: when it does not, the sizes shrink in 10 % steps.
 #pragma once
 
 #include <filesystem>

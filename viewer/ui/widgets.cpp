@@ -162,7 +162,7 @@ void draw_face(ImDrawList* draw, int mood, ImVec2 c, float r, ImU32 colour, ImU3
     const float y = c.y + r * 0.35f;
     for (int i = 0; i <= 12; ++i) {
         const float u = float(i) / 12.0f * 2 - 1;
-        draw->PathLineTo(ImVec2(c.x + u * r * 0.45f, y - curve * r * 0.25f * (u * u - 1) * -1 - curve * r * 0.12f));
+        draw->PathLineTo(ImVec2(c.x + u * r * 0.45f, y + curve * r * 0.2f * (1 - u * u) - curve * r * 0.08f));
     }
     draw->PathStroke(colour, 0, std::max(2.0f, r * 0.07f));
 }
