@@ -94,8 +94,72 @@ void check(const std::string& name, const std::string& script, std::vector<std::
     compare_with_baseline(render(dir, name, script, std::move(extra), frames), name);
 }
 
-// The screens under test: the script that reaches each screen at 1280 × 800, and options.
+// The screens under test, reached by taps at 1280 × 800 (layout: docs/kiosk.md). Home shows the
+// two exhibitions side by side: 村史馆 (cards centred at 338, 400) and 老厂记忆 (942, 400). On an
+// exhibition screen the first row's cards are centred at x = 172, 406, 640, y = 483; the second
+// row starts at y = 678. The search keyboard's keys: t (580, 544), o (1058, 544), g (640, 613),
+// n (879, 682).
+const std::string kOpenVillage = "tap 338 400\nwait 2\n";
+const std::string kOpenFactory = "tap 942 400\nwait 2\n";
+
 TEST(KioskRender, Home) { check("home", "wait 5\n"); }
+
+TEST(KioskRender, Exhibition) { check("exhibition", kOpenVillage + "wait 5\n"); }
+
+TEST(KioskRender, ImageExhibitZoomedWithTiles) {
+    // The 6000 × 4000 village map: + three times (zoom 4.1), then a drag to the right edge.
+    check("image_zoomed", kOpenVillage + "tap 172 740\nwait 3\ntap 788 575\ntap 788 575\ntap 788 575\nwait 2\n"
+                          "drag 500 400 200 300 10\nwait 5\n");
+}
+
+TEST(KioskRender, ModelExhibit) { check("model", kOpenFactory + "tap 406 483\nwait 10\n", {}, 30); }
+
+TEST(KioskRender, VideoExhibitWithCaptions) { check("video", kOpenFactory + "tap 640 483\nwait 10\n", {}, 30); }
+
+TEST(KioskRender, SearchWithChineseResults) {
+    check("search", "tap 640 735\nwait 2\ntap 580 544\ntap 1058 544\ntap 879 682\ntap 640 613\nwait 5\n");
+}
+
+TEST(KioskRender, ElderMode) { check("elder", kOpenVillage + "tap 172 483\nwait 5\n", {"--elder"}); }
+
+TEST(KioskRender, ElderHome) { check("elder_home", "wait 5\n", {"--elder"}); }
+
+TEST(KioskRender, AttractLoop) { check("attract", "wait 5\n", {"--attract"}, 200); }
+
+TEST(KioskRender, Tour) { check("tour", kOpenVillage + "tap 160 245\nwait 3\ntap 1130 740\nwait 5\n"); }
+
+TEST(KioskRender, IdleReturnsToTheAttractLoop) {
+    // --idle 5: after 5 s (300 frames at the fixed 1/60 s) without a touch, the exhibit page
+    // gives way to the attract loop.
+    check("idle_attract", kOpenVillage + "tap 172 483\nwait 330\n", {"--idle", "5"}, 20);
+}
+
+TEST(KioskRender, AMissingImageIsAPlaceholderNotACrash) {
+    test::TempDir dir;
+    fs::copy(KIOSK_ARCHIVE, dir / "a", fs::copy_options::recursive);
+    // Damage the map's preview and remove the bowl's thumbnail: the kiosk must still draw.
+    for (const auto& entry : fs::recursive_directory_iterator(dir / "a/objects")) {
+        if (!entry.is_regular_file()) continue;
+        const std::string bytes = test::read_file(entry.path());
+        if (bytes.size() > 4 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8) {
+            fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add);
+            test::write_file(entry.path(), bytes.substr(0, bytes.size() / 3));  // truncated JPEGs everywhere
+        }
+    }
+    const fs::path out = dir / "broken.png";
+    const fs::path script = dir / "s.txt";
+    test::write_file(script, kOpenVillage + "tap 172 483\nwait 5\n");
+    std::vector<std::string> argv;
+    if (!std::getenv("DISPLAY")) argv = {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24"};
+    for (const std::string& a : {test::binary("wenyuan-kiosk").string(), (dir / "a").string(), std::string("--screenshot"),
+                                 out.string(), std::string("--frames"), std::string("20"), std::string("--script"), script.string(),
+                                 std::string("--config"), (dir / "k.conf").string()})
+        argv.push_back(a);
+    const auto result = test::run(argv, {"LIBGL_ALWAYS_SOFTWARE=1"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_TRUE(fs::exists(out));
+    EXPECT_NE(result.err.find("placeholder"), std::string::npos) << result.err;  // and a log line per object
+}
 
 }  // namespace
 }  // namespace wenyuan::kiosk

@@ -241,7 +241,11 @@ int run_kiosk(const Options& options) {
         }
         k.ui.time += dt;
         const auto frame_start = Clock::now();
-        const Screen drawn = k.nav.here().screen;
+        std::string drawn = screen_name(k.nav.here().screen);
+        if (k.nav.here().screen == Screen::exhibit && k.nav.here().exhibit >= 0 && k.nav.here().exhibit < long(k.museum.exhibits.size())) {
+            static const char* kinds[] = {"image", "model", "video", "audio", "text"};
+            drawn += std::string("/") + kinds[int(k.museum.exhibits[std::size_t(k.nav.here().exhibit)].kind)];
+        }
         ImGui::NewFrame();
 
         if (io.MouseClicked[0]) k.nav.touched();

@@ -27,7 +27,7 @@ double resident_mb() {
     return double(pages_resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
-void FrameStats::frame(Screen screen, double milliseconds) { times_[screen_name(screen)].push_back(milliseconds); }
+void FrameStats::frame(const std::string& screen, double milliseconds) { times_[screen].push_back(milliseconds); }
 
 void FrameStats::sample_memory(long frame) { memory_.emplace_back(frame, resident_mb()); }
 

@@ -17,7 +17,7 @@ double resident_mb();
 
 class FrameStats {
 public:
-    void frame(Screen screen, double milliseconds);
+    void frame(const std::string& screen, double milliseconds);
     void sample_memory(long frame);
     void first_frame(double milliseconds) { first_frame_ms_ = milliseconds; }
     /// One JSON object per line: {"first_frame_ms":…}, {"screen":…,"frames":…,"mean_ms":…,"p95_ms":…,"max_ms":…},
