@@ -16,6 +16,8 @@
 // no audio or video stream) puts the player into State::error with a one-line message naming the
 // file, e.g. "media player: clip.mp4: Invalid data found when processing input". A stream that
 // breaks in the middle ends playback at the last good frame (State::ended) and sets warning().
+// Creating a MediaPlayer sets FFmpeg's log level to quiet for the whole process (as the media
+// importer does): the player reports problems itself.
 #pragma once
 
 #include <filesystem>
@@ -44,6 +46,7 @@ public:
         int max_height = 800;
         bool audio_device = true;  ///< false: never open SDL audio, use the wall clock
         bool autoplay = false;     ///< start playing as soon as the file is open
+        bool gl = true;            ///< false: never touch GL (UI tests with a null backend); texture() stays 0
     };
 
     MediaPlayer();
@@ -91,6 +94,7 @@ public:
     int picture_width() const;    ///< texture size in pixels (≤ Options max)
     int picture_height() const;
     double display_aspect() const;  ///< width / height as it should be shown (sample aspect applied)
+    double picture_time() const;    ///< the time of the picture in texture(), in seconds; -1 before the first
 
     /// Captions and chapters from the catalog (see timed_text.hpp).
     void set_captions(std::vector<TimedText> cues);
