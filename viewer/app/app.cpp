@@ -12,6 +12,7 @@
 #include "app/frame_input.hpp"
 #include "app/frame_stats.hpp"
 #include "app/kiosk.hpp"
+#include "app/media_stage.hpp"
 #include "app/museum_glyphs.hpp"
 #include "app/script.hpp"
 #include "app/usage.hpp"
@@ -169,6 +170,7 @@ int run_kiosk(const Options& options) {
     }
 
     ImageCache images(archive->root(), window->gl().max_texture);
+    MediaStage stage(archive->root().string(), screenshot, config->speech);
     UsageRecorder usage(config->usage_db);
     if (!usage.problem().empty()) log(usage.problem());
 
@@ -183,6 +185,7 @@ int run_kiosk(const Options& options) {
     k.ui.elder = options.elder;
     k.ui.images = &images;
     k.usage = &usage;
+    k.stage = &stage;
     k.base_exhibits = k.museum.exhibits.size();
 
     int fb_w = 0, fb_h = 0;
@@ -191,6 +194,8 @@ int run_kiosk(const Options& options) {
     bool fonts_for_elder = !k.ui.elder;
     int frame = 0;
     FrameStats stats;
+    double last_frame_ms = 0;
+    Location shown;
     double last = glfwGetTime();
     const double fixed_dt = 1.0 / 60.0;
     while (!k.quit) {
@@ -203,6 +208,7 @@ int run_kiosk(const Options& options) {
         window->framebuffer_size(fb_w, fb_h);
         if (fb_w <= 0 || fb_h <= 0) continue;
         images.pump(screenshot);
+        stage.update(last_frame_ms);
 
         k.ui.width = float(fb_w), k.ui.height = float(fb_h);
         k.ui.m = Metrics::for_screen(k.ui.width, k.ui.height, k.ui.elder);
@@ -255,8 +261,15 @@ int run_kiosk(const Options& options) {
         k.nav.tick(dt);
         if (before != Screen::attract && k.nav.here().screen == Screen::attract) {
             k.search = {};
-            k.speaking.clear();
             k.museum.exhibits.resize(k.base_exhibits);  // pages made for search hits
+        }
+
+        // Media stop when the visitor leaves them (and on the way to the attract loop).
+        const Location& now_at = k.nav.here();
+        if (now_at.screen != shown.screen || now_at.exhibit != shown.exhibit) {
+            if (now_at.screen != Screen::exhibit && now_at.screen != Screen::tour) stage.reset();
+            else stage.speak({});
+            shown = now_at;
         }
 
         ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -283,6 +296,7 @@ int run_kiosk(const Options& options) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame;
+        last_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
         if (options.stats) {
             glFinish();
             stats.frame(drawn, std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count());

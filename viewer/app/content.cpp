@@ -48,6 +48,17 @@ std::pair<int, int> image_size(const Asset& asset) {
     }
 }
 
+LodRef lod_ref(const Asset& asset) {
+    LodRef lod{asset.sha256, 0, 2048};
+    try {
+        const auto tech = nlohmann::json::parse(asset.tech_json);
+        lod.triangles = tech.value("triangles", std::size_t(0));
+        lod.max_texture = tech.value("max_texture", 2048);
+    } catch (const nlohmann::json::exception&) {
+    }
+    return lod;
+}
+
 bool starts_with(const std::string& text, std::string_view prefix) {
     return text.compare(0, prefix.size(), prefix) == 0;
 }
@@ -83,7 +94,7 @@ Result<ExhibitView> make_exhibit(const Archive& archive, const Item& item, const
             std::tie(view.width, view.height) = image_size(asset);
         } else if (asset.role == "tiles") view.tiles = asset.sha256;
         else if (asset.role == "model") view.model = asset.sha256;
-        else if (asset.role == "lod") view.lods.push_back(asset.sha256);
+        else if (asset.role == "lod") view.lods.push_back(lod_ref(asset));
         else if (asset.role == "poster") view.poster = asset.sha256;
         else if (asset.role == "captions" && view.captions.empty()) view.captions = asset.sha256;
         else if (asset.role == "access") view.recording = asset.sha256;

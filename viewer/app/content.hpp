@@ -23,6 +23,13 @@ struct TimedLine {
     std::string text;
 };
 
+/// A level of detail of a model: its object and the numbers from its tech JSON.
+struct LodRef {
+    std::string sha256;
+    std::size_t triangles = 0;
+    int max_texture = 2048;
+};
+
 /// One exhibit as the screens use it. Hash fields are empty when the asset is absent.
 struct ExhibitView {
     std::int64_t item_id = 0;
@@ -34,7 +41,7 @@ struct ExhibitView {
     std::string type;  ///< the item type code ("relic", "ich" …)
     MediaKind kind = MediaKind::text;
     std::string thumbnail, preview, tiles, model, recording, captions, poster, audio_guide;
-    std::vector<std::string> lods;  ///< level 0 first
+    std::vector<LodRef> lods;       ///< as stored (level 0 first)
     int width = 0, height = 0;      ///< of the image as displayed, if known
     double start_seconds = 0;       ///< segment start for recordings
     std::vector<TimedLine> cues;    ///< captions of a recording (the first language found)

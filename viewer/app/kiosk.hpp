@@ -22,7 +22,7 @@ class Archive;
 namespace wenyuan::kiosk {
 
 class UsageRecorder;
-class Playback;
+class MediaStage;
 
 struct SearchState {
     std::string query;
@@ -59,8 +59,8 @@ struct Kiosk {
     bool quit = false;
     bool rebuild_fonts = false;  ///< language or elder mode changed
     double rated_at = -100;      ///< when the thank-you started
-    std::string speaking;        ///< text being read aloud (empty: silent)
     UsageRecorder* usage = nullptr;
+    MediaStage* stage = nullptr;
     std::size_t base_exhibits = 0;  ///< exhibits beyond this were added for search hits
     float panel_scroll = 0;          ///< reading panel offset
     /// Logs the search just left (once per query).

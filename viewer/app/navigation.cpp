@@ -13,9 +13,16 @@ void Navigator::leave_current() {
     dwell_ = 0;
 }
 
+void Navigator::opened() {
+    const Location& current = here();
+    if ((current.screen == Screen::exhibit || current.screen == Screen::tour) && current.exhibit >= 0)
+        events_.push_back({VisitEvent::Kind::exhibit_opened, current.exhibit, 0, {}, 0, current.exhibition});
+}
+
 void Navigator::push(Location location) {
     leave_current();
     stack_.push_back(location);
+    opened();
 }
 
 void Navigator::open_exhibition(int exhibition) { push({Screen::exhibition, exhibition, 0, -1}); }
@@ -28,6 +35,7 @@ void Navigator::step_exhibit(int position, long exhibit) {
     leave_current();
     stack_.back().position = position;
     stack_.back().exhibit = exhibit;
+    opened();
 }
 
 void Navigator::open_search() {
@@ -36,6 +44,7 @@ void Navigator::open_search() {
 }
 
 void Navigator::start_tour(int exhibition, long first_exhibit) {
+    events_.push_back({VisitEvent::Kind::tour_started, -1, 0, {}, 0, exhibition});
     push({Screen::tour, exhibition, 0, first_exhibit});
 }
 
@@ -50,12 +59,14 @@ void Navigator::tour_step(int stop, long exhibit) {
     leave_current();
     stack_.back().position = stop;
     stack_.back().exhibit = exhibit;
+    opened();
 }
 
 void Navigator::back() {
     if (stack_.size() <= 1) return;
     leave_current();
     stack_.pop_back();
+    opened();
 }
 
 void Navigator::home() {
@@ -84,6 +95,10 @@ void Navigator::touched() {
         visit_ = 0;
         rated_ = false;
     }
+    if (!visiting_) {
+        visiting_ = true;
+        events_.push_back({VisitEvent::Kind::visit_started});
+    }
 }
 
 void Navigator::tick(double seconds) {
@@ -100,7 +115,8 @@ void Navigator::tick(double seconds) {
         stack_.resize(1);
         stack_.front() = {Screen::attract};
         rating_visible_ = false;
-        events_.push_back({VisitEvent::Kind::visit_ended, -1, visit_});
+        if (visiting_) events_.push_back({VisitEvent::Kind::visit_ended, -1, visit_});
+        visiting_ = false;
         visit_ = 0;
     }
 }

@@ -20,12 +20,21 @@ struct Location {
 
 /// Something the usage log should hear about.
 struct VisitEvent {
-    enum class Kind { exhibit_viewed, search, tour_finished, rating, visit_ended } kind;
-    long exhibit = -1;        ///< exhibit_viewed
+    enum class Kind {
+        visit_started,   ///< the first touch after the attract loop (or after start-up)
+        exhibit_opened,  ///< exhibit, exhibition
+        exhibit_viewed,  ///< the exhibit was left: exhibit, seconds (dwell)
+        search,          ///< query, results
+        tour_started,    ///< exhibition
+        tour_finished,   ///< exhibition
+        rating,          ///< rating
+        visit_ended,     ///< seconds (the visit's length)
+    } kind;
+    long exhibit = -1;        ///< exhibit_opened, exhibit_viewed
     double seconds = 0;       ///< exhibit_viewed: dwell
     std::string query;        ///< search
     std::size_t results = 0;  ///< search
-    int exhibition = -1;      ///< tour_finished
+    int exhibition = -1;      ///< exhibit_opened (-1: from search), tour_started, tour_finished
     int rating = 0;           ///< rating: 1–5
 };
 
@@ -74,6 +83,7 @@ public:
 
 private:
     void leave_current();
+    void opened();  ///< records the exhibit now shown, if any
     void push(Location location);
     void show_rating();
 
@@ -81,7 +91,7 @@ private:
     std::vector<Location> stack_;
     std::vector<VisitEvent> events_;
     double idle_ = 0, visit_ = 0, dwell_ = 0, rating_age_ = 0;
-    bool rating_visible_ = false, rated_ = false;
+    bool rating_visible_ = false, rated_ = false, visiting_ = false;
 };
 
 }  // namespace wenyuan::kiosk

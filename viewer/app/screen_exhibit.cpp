@@ -5,6 +5,7 @@
 
 #include "app/kiosk.hpp"
 #include "app/strings.hpp"
+#include "app/media_stage.hpp"
 #include "media/image_cache.hpp"
 #include "ui/text_layout.hpp"
 
@@ -68,9 +69,15 @@ void draw_exhibit_media(Kiosk& k, const ExhibitView& exhibit, const Rect& area) 
         if (round_button(ui, "##in", ImVec2(x, y), r, Icon::plus, k.image_view.zoom < ImageView::kMaxZoom)) k.image_view.zoom_by(1.6f);
         break;
     }
-    case MediaKind::model: poster_with_badge(k, exhibit, area, Icon::model, Text::model_3d); break;
-    case MediaKind::video: poster_with_badge(k, exhibit, area, Icon::film, Text::video); break;
-    case MediaKind::audio: poster_with_badge(k, exhibit, area, Icon::sound, Text::audio); break;
+    case MediaKind::model:
+        if (!k.stage->draw_model(ui, exhibit, area)) poster_with_badge(k, exhibit, area, Icon::model, Text::model_3d);
+        break;
+    case MediaKind::video:
+        if (!k.stage->draw_recording(ui, exhibit, area)) poster_with_badge(k, exhibit, area, Icon::film, Text::video);
+        break;
+    case MediaKind::audio:
+        if (!k.stage->draw_recording(ui, exhibit, area)) poster_with_badge(k, exhibit, area, Icon::sound, Text::audio);
+        break;
     case MediaKind::text: {
         ui.draw->AddRectFilled(area.min(), area.max(), ui.colours->line, ui.m.radius);
         draw_icon(ui.draw, Icon::text, area.centre(), 96 * ui.m.scale, ui.colours->muted);
@@ -123,11 +130,13 @@ void draw_exhibit(Kiosk& k) {
     const float h = m.target;
     const Rect home{m.margin * 0.5f + h * 2.1f + m.gutter * 0.5f, m.margin * 0.5f, h * 2.1f, h};
     if (button(ui, "##home", home, tr(Text::home, ui.english), ButtonKind::secondary, Icon::home, true)) k.nav.home();
-    const Rect speak{panel.x, m.margin * 0.5f, h * 2.4f, h};
-    const bool speaking = !k.speaking.empty();
-    if (button(ui, "##speak", speak, tr(speaking ? Text::stop_reading : Text::read_aloud, ui.english),
-               speaking ? ButtonKind::selected : ButtonKind::secondary, Icon::speaker, true))
-        k.speaking = speaking ? std::string() : k.pick(exhibit.story, exhibit.story_en);
+    if (k.stage->can_speak()) {
+        const Rect speak{panel.x, m.margin * 0.5f, h * 2.4f, h};
+        const bool speaking = k.stage->speaking();
+        if (button(ui, "##speak", speak, tr(speaking ? Text::stop_reading : Text::read_aloud, ui.english),
+                   speaking ? ButtonKind::selected : ButtonKind::secondary, Icon::speaker, true))
+            k.stage->speak(speaking ? std::string() : k.pick(exhibit.title, exhibit.title_en) + "。" + k.pick(exhibit.story, exhibit.story_en));
+    }
 }
 
 }  // namespace wenyuan::kiosk

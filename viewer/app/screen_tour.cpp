@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/kiosk.hpp"
+#include "app/media_stage.hpp"
 #include "app/strings.hpp"
 
 namespace wenyuan::kiosk {
@@ -27,6 +28,7 @@ void draw_tour(Kiosk& k) {
     }
     const TourStopView& current = e.tour[std::size_t(stop)];
     const ExhibitView& exhibit = k.museum.exhibits[current.exhibit];
+    k.stage->narrate(current.audio);  // the recorded narration of this stop, if any
     ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), c.ground);
 
     const float top = m.margin * 0.5f + m.target + m.gutter * 0.6f;

@@ -1,6 +1,6 @@
 // The visit events (navigation.hpp) going to the usage log: exhibits opened with their dwell,
 // searches with their result counts, tours finished and ratings. No personal data: no query is
-// tied to a person, and there are no timestamps finer than the library's own.
+// tied to a person. The log is the library's UsageLog (wenyuan/usage.hpp), a file of its own.
 #pragma once
 
 #include <filesystem>
