@@ -46,9 +46,10 @@ TEST(Content, ExhibitionsSectionsAndMediaKindsComeFromTheCatalog) {
     EXPECT_EQ(by_key(*museum, "T-CLIP")->kind, MediaKind::video);
     EXPECT_FALSE(by_key(*museum, "T-CLIP")->captions.empty());
 
-    GlyphSet text, display;
-    collect_glyphs(*museum, text, display);
-    for (char32_t c : {U'饕', U'餮', U'敦', U'瓷', U'鼎', U'渠'}) EXPECT_TRUE(text.contains(c));
+    GlyphSet text, body, display;
+    collect_glyphs(*museum, text, body, display);
+    for (char32_t c : {U'饕', U'餮', U'敦', U'瓷', U'鼎', U'渠'}) EXPECT_TRUE(text.contains(c) && body.contains(c));
+    EXPECT_TRUE(text.contains(U'床'));  // the clip's captions
     EXPECT_TRUE(display.contains(U'饕'));
     EXPECT_FALSE(display.contains(U'炱'));  // story text is not baked at title sizes
 }
@@ -61,8 +62,10 @@ TEST(Content, AMissingObjectIsANoteNotAFailure) {
         ASSERT_TRUE(archive);
         auto item = archive->item_by_key("T-BOWL");
         ASSERT_TRUE(item);
-        for (const Asset& asset : *archive->assets(item->id))
-            if (asset.role == "preview") std::filesystem::remove(archive->store().path_of(asset.sha256));
+        auto assets = archive->assets(item->id);
+        ASSERT_TRUE(assets);
+        for (const Asset& asset : *assets)
+            if (asset.role == "preview") ASSERT_TRUE(std::filesystem::remove(archive->store().path_of(asset.sha256)));
     }
     auto archive = Archive::open(dir / "a", OpenMode::read_only);
     ASSERT_TRUE(archive);

@@ -109,13 +109,13 @@ int main(int argc, char** argv) {
                "dun.jpg,T-DUN,relic,饕餮纹铜敦,Bronze dui with taotie masks,器身饰饕餮纹，盖可却置。,A bronze food vessel with taotie masks.,"
                "战国,,青铜,村东台地,public,敦; 饕餮,村史馆\n"
                "scroll.jpg,T-SCROLL,document,青石村全图,Map of Qingshi village,清代绘制的村落全图，绘有水渠、祠堂与龙王庙。,"
-               "A Qing map of the village with its channels, hall and temple.,清,光绪年间,纸,青石村,public,地图; 水渠,村史馆\n"
+               "A Qing map of the village with its channels and temple.,清,光绪年间,纸,青石村,public,地图; 水渠,村史馆\n"
                "workshop.jpg,T-SHOP,industrial_site,红星机械厂旧厂房,Red Star works workshop,建于1958年的锯齿形屋顶车间。,"
                "A saw-tooth-roofed workshop built in 1958.,中华人民共和国,1958年,砖,县城北郊,public,工业遗产,老厂记忆\n"
                "vessel.ply,T-VESSEL,industrial_object,铸铁花瓶模型,Cast-iron vase model,厂里翻砂车间的练习作品，扫描为三维模型。,"
-               "A foundry apprentice piece, scanned in 3D.,中华人民共和国,1970年代,铸铁,红星机械厂,public,三维; 铸造,老厂记忆\n"
+               "A foundry apprentice piece scanned in 3D.,中华人民共和国,1970年代,铸铁,红星机械厂,public,三维; 铸造,老厂记忆\n"
                "clip.mp4,T-CLIP,story,车床师傅的一天,A day with the lathe master,老师傅讲解车床操作的录像，配有字幕。,"
-               "A video of the lathe master, with captions.,中华人民共和国,2019年,,红星机械厂,public,录像; 车床,老厂记忆\n");
+               "A video of the lathe master with captions.,中华人民共和国,2019年,,红星机械厂,public,录像; 车床,老厂记忆\n");
     write_text(out / "village.json", R"({
   "id": "cunshiguan",
   "title": "村史馆",

@@ -57,11 +57,9 @@ public:
     ImGuiSession& operator=(const ImGuiSession&) = delete;
 };
 
-Result<Fonts> bake_fonts(const FontData& data, const Museum& museum, const Metrics& metrics, int max_texture) {
-    GlyphSet text, display;
-    collect_glyphs(museum, text, display);
+Result<Fonts> bake_fonts(const FontData& data, const Kiosk& k, const Metrics& metrics, int max_texture) {
     ImGuiIO& io = ImGui::GetIO();
-    auto fonts = build_fonts(*io.Fonts, data, metrics, text, display, max_texture);
+    auto fonts = build_fonts(*io.Fonts, data, metrics, k.caption_glyphs, k.body_glyphs, k.display_glyphs, max_texture);
     if (!fonts) return fonts;
     io.FontDefault = fonts->body;
     return fonts;
@@ -187,6 +185,7 @@ int run_kiosk(const Options& options) {
     k.usage = &usage;
     k.stage = &stage;
     k.base_exhibits = k.museum.exhibits.size();
+    collect_glyphs(k.museum, k.caption_glyphs, k.body_glyphs, k.display_glyphs);
 
     int fb_w = 0, fb_h = 0;
     window->framebuffer_size(fb_w, fb_h);
@@ -213,9 +212,10 @@ int run_kiosk(const Options& options) {
         k.ui.width = float(fb_w), k.ui.height = float(fb_h);
         k.ui.m = Metrics::for_screen(k.ui.width, k.ui.height, k.ui.elder);
         k.ui.colours = &palette(k.ui.elder);
-        if (fonts_for_w != fb_w || fonts_for_h != fb_h || fonts_for_elder != k.ui.elder) {
+        if (fonts_for_w != fb_w || fonts_for_h != fb_h || fonts_for_elder != k.ui.elder || k.rebuild_fonts) {
             const auto baking = Clock::now();
-            auto fonts = bake_fonts(*fonts_data, k.museum, k.ui.m, window->gl().max_texture);
+            k.rebuild_fonts = false;
+            auto fonts = bake_fonts(*fonts_data, k, k.ui.m, window->gl().max_texture);
             if (!fonts) return log(fonts.error().message), 1;
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();

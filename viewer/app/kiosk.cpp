@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/content_detail.hpp"
+#include "app/museum_glyphs.hpp"
 #include "wenyuan/archive.hpp"
 
 namespace wenyuan::kiosk {
@@ -40,6 +41,8 @@ void Kiosk::run_search() {
             auto view = detail::make_exhibit(*archive, *item, {}, museum.notes);
             if (!view) continue;
             if (hit.moment) view->start_seconds = hit.moment->start_seconds;
+            // Its story and details may use characters the atlas lacks: rebuild it.
+            if (add_exhibit_glyphs(*view, caption_glyphs, body_glyphs, display_glyphs)) rebuild_fonts = true;
             index = long(detail::add_exhibit(museum, std::move(*view)));
         }
         search.results.push_back(index);

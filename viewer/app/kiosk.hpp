@@ -12,6 +12,7 @@
 #include "app/options.hpp"
 #include "app/ui_context.hpp"
 #include "media/image_view.hpp"
+#include "ui/glyphs.hpp"
 #include "ui/widgets.hpp"
 #include "wenyuan/search.hpp"
 
@@ -61,6 +62,7 @@ struct Kiosk {
     double rated_at = -100;      ///< when the thank-you started
     UsageRecorder* usage = nullptr;
     MediaStage* stage = nullptr;
+    GlyphSet caption_glyphs, body_glyphs, display_glyphs;  ///< what the font atlas holds
     std::size_t base_exhibits = 0;  ///< exhibits beyond this were added for search hits
     float panel_scroll = 0;          ///< reading panel offset
     /// Logs the search just left (once per query).

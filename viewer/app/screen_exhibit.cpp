@@ -56,8 +56,9 @@ void draw_exhibit_media(Kiosk& k, const ExhibitView& exhibit, const Rect& area) 
     case MediaKind::image: {
         const long current = k.nav.here().exhibit;
         if (k.image_view_for != current) k.image_view.reset(), k.image_view_for = current;
-        draw_zoomable_image(ui, k.image_view, k.tile_sets, k.archive_root, exhibit.preview, exhibit.thumbnail, exhibit.tiles,
-                            exhibit.width, exhibit.height, area);
+        if (!draw_zoomable_image(ui, k.image_view, k.tile_sets, k.archive_root, exhibit.preview, exhibit.thumbnail,
+                                 exhibit.tiles, exhibit.width, exhibit.height, area))
+            break;  // a placeholder: nothing to zoom
         // + / − / reset do what pinch and drag do.
         const float r = std::max(ui.m.target / 2, 30 * ui.m.scale);
         const float x = area.x + area.w - r - 12 * ui.m.scale;

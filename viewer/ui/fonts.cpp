@@ -55,10 +55,13 @@ Result<FontData> FontData::open(const FontFiles& files) {
 }
 
 Result<Fonts> build_fonts(ImFontAtlas& atlas, const FontData& data, const Metrics& metrics,
-                          const GlyphSet& text_glyphs, const GlyphSet& display_glyphs, int max_texture) {
-    auto text_ranges_owned = std::make_shared<const std::vector<unsigned short>>(text_glyphs.ranges());
+                          const GlyphSet& caption_glyphs, const GlyphSet& body_glyphs, const GlyphSet& display_glyphs,
+                          int max_texture) {
+    auto caption_ranges_owned = std::make_shared<const std::vector<unsigned short>>(caption_glyphs.ranges());
+    auto body_ranges_owned = std::make_shared<const std::vector<unsigned short>>(body_glyphs.ranges());
     auto display_ranges_owned = std::make_shared<const std::vector<unsigned short>>(display_glyphs.ranges());
-    const std::vector<unsigned short>& text_ranges = *text_ranges_owned;
+    const std::vector<unsigned short>& caption_ranges = *caption_ranges_owned;
+    const std::vector<unsigned short>& body_ranges = *body_ranges_owned;
     const std::vector<unsigned short>& display_ranges = *display_ranges_owned;
     const FontData::Mapping& regular = *data.regular_;
     const FontData::Mapping& bold = data.bold_ ? *data.bold_ : *data.regular_;
@@ -78,8 +81,8 @@ Result<Fonts> build_fonts(ImFontAtlas& atlas, const FontData& data, const Metric
             return atlas.AddFontFromMemoryTTF(file.data, int(file.size), size * shrink, &config, ranges.data());
         };
         Fonts fonts;
-        fonts.caption = add(regular, metrics.caption, text_ranges);
-        fonts.body = add(regular, metrics.body, text_ranges);
+        fonts.caption = add(regular, metrics.caption, caption_ranges);
+        fonts.body = add(regular, metrics.body, body_ranges);
         fonts.card_title = add(bold, metrics.card_title, display_ranges);
         fonts.title = add(bold, metrics.title, display_ranges);
         fonts.display = add(bold, metrics.display, display_ranges);
@@ -89,8 +92,9 @@ Result<Fonts> build_fonts(ImFontAtlas& atlas, const FontData& data, const Metric
             fonts.shrink = shrink;
             fonts.atlas_width = atlas.TexWidth;
             fonts.atlas_height = atlas.TexHeight;
-            fonts.glyphs = text_glyphs.size();
-            fonts.text_ranges = text_ranges_owned;
+            fonts.glyphs = body_glyphs.size();
+            fonts.caption_ranges = caption_ranges_owned;
+            fonts.body_ranges = body_ranges_owned;
             fonts.display_ranges = display_ranges_owned;
             return fonts;
         }

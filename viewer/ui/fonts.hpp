@@ -33,9 +33,9 @@ struct Fonts {
     ImFont* display = nullptr;     ///< 56 px, bold: the attract loop
     float shrink = 1;              ///< < 1 when sizes were reduced to fit the texture limit
     int atlas_width = 0, atlas_height = 0;
-    std::size_t glyphs = 0;        ///< code points in the running-text ranges
+    std::size_t glyphs = 0;        ///< code points in the body ranges
     /// The ranges ImGui points at: kept alive with the fonts.
-    std::shared_ptr<const std::vector<unsigned short>> text_ranges, display_ranges;
+    std::shared_ptr<const std::vector<unsigned short>> caption_ranges, body_ranges, display_ranges;
 };
 
 /// Memory-mapped font files, shared by every atlas build (the atlas does not own them).
@@ -53,14 +53,17 @@ private:
     FontData();
     std::unique_ptr<Mapping> regular_, bold_;
     FontFiles files_;
-    friend Result<Fonts> build_fonts(ImFontAtlas&, const FontData&, const Metrics&, const GlyphSet&, const GlyphSet&, int);
+    friend Result<Fonts> build_fonts(ImFontAtlas&, const FontData&, const Metrics&, const GlyphSet&, const GlyphSet&,
+                                     const GlyphSet&, int);
 };
 
-/// Clears `atlas` and bakes the fonts: `text_glyphs` at caption and body size, `display_glyphs`
-/// (titles only: a smaller set) at the title sizes. The result fits `max_texture` pixels square.
+/// Clears `atlas` and bakes the fonts: `caption_glyphs` at caption size, `body_glyphs` (also the
+/// titles of every item search can show) at body size, `display_glyphs` (titles only: a smaller
+/// set) at the title sizes. The result fits `max_texture` pixels square.
 /// The glyph sets must outlive the atlas build (ImGui keeps pointers to ranges until Build).
 /// Errors: Errc::limit when even half-size text does not fit. Main thread (ImGui context).
 Result<Fonts> build_fonts(ImFontAtlas& atlas, const FontData& data, const Metrics& metrics,
-                          const GlyphSet& text_glyphs, const GlyphSet& display_glyphs, int max_texture);
+                          const GlyphSet& caption_glyphs, const GlyphSet& body_glyphs, const GlyphSet& display_glyphs,
+                          int max_texture);
 
 }  // namespace wenyuan::kiosk

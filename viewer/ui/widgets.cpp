@@ -1,5 +1,7 @@
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>  // ImGuiButtonFlags_AllowItemOverlap
+
 #include <algorithm>
 #include <cmath>
 
@@ -20,8 +22,10 @@ ImU32 with_alpha(ImU32 colour, int alpha) { return (colour & 0x00FFFFFFu) | (ImU
 bool hit(Ui& ui, const char* id, const Rect& r, bool* held) {
     ImGui::SetCursorScreenPos(r.min());
     // A release after the finger moved more than 16 px was a drag (scrolling, panning), not a tap.
-    const bool clicked = ImGui::InvisibleButton(id, ImVec2(std::max(r.w, 1.0f), std::max(r.h, 1.0f))) &&
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(std::max(r.w, 1.0f), std::max(r.h, 1.0f)),
+                                                ImGuiButtonFlags_AllowItemOverlap) &&
                          ImGui::GetIO().MouseDragMaxDistanceSqr[0] < 16.0f * 16.0f;
+    ImGui::SetItemAllowOverlap();  // what is drawn later (buttons over an image) takes the touch
     if (held) *held = ImGui::IsItemActive();
     if (clicked) ui.pressed_any = true;
     return clicked;
