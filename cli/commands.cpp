@@ -20,6 +20,7 @@ int run_search(const Args&);
 int run_duplicates(const Args&);
 int run_segment(const Args&);
 int run_exhibition(const Args&);
+int run_usage(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -59,6 +60,9 @@ const std::vector<Command>& commands() {
          "import <archive> <file.json>... | export <archive> <id> [<file.json>] | list <archive> | show <archive> <id> | "
          "validate <archive> [<file.json>...] | remove <archive> <id>",
          {}, 2, 1u << 16, run_exhibition},
+        {"usage", "report what visitors used at a kiosk: most and least viewed, coverage, empty searches, ratings",
+         "report <usage.db> [--archive <archive>] [--top N] [--utc-offset <minutes>]",
+         {{"archive", true}, {"top", true}, {"utc-offset", true}}, 2, 2, run_usage},
     };
     return table;
 }
