@@ -52,14 +52,22 @@ bool near(std::array<int, 3> px, std::array<int, 3> want, int tolerance = 3) {
 
 const std::array<int, 3> kBackground{0xF4, 0xF1, 0xEA};
 
+// Under WENYUAN_TEST_GL=3.0 every view uses the GLSL 1.30 shaders.
+ModelView::Options view_options() {
+    ModelView::Options options;
+    if (test::GlWindow::gl30()) options.max_glsl_version = 130;
+    return options;
+}
+
 TEST_F(Gl, RendersAGeneratedGlbCentredOnTheBackground) {
     test::TempDir dir;
     test::write_sphere_glb(dir / "球.glb", {});
-    ModelView view;
+    ModelView view(view_options());
     view.load_file(dir / "球.glb");
     wait_loaded(view);
     ASSERT_EQ(view.state(), ModelView::State::ready) << view.error();
     std::printf("GL: %s (%s)\n", view.gl_info().c_str(), window().renderer().c_str());
+    EXPECT_EQ(view.gl_info().rfind(test::GlWindow::gl30() ? "GLSL 130" : "GLSL 330", 0), 0u) << view.gl_info();
     view.draw({0, 0, kW, kH});
     window().finish();
     const auto px = window().pixels();
@@ -88,7 +96,7 @@ TEST_F(Gl, RendersAGeneratedGlbCentredOnTheBackground) {
 TEST_F(Gl, DrawsOnlyIntoItsViewportAndRestoresState) {
     test::TempDir dir;
     test::write_sphere_glb(dir / "a.glb", {});
-    ModelView view;
+    ModelView view(view_options());
     view.load_file(dir / "a.glb");
     wait_loaded(view);
     ASSERT_EQ(view.state(), ModelView::State::ready) << view.error();
@@ -120,7 +128,7 @@ TEST_F(Gl, TexturesShow) {
     spec.colour = {1, 1, 1, 1};
     spec.checker_texture = 128;
     test::write_sphere_glb(dir / "tex.glb", spec);
-    ModelView view;
+    ModelView view(view_options());
     view.load_file(dir / "tex.glb");
     wait_loaded(view);
     ASSERT_EQ(view.state(), ModelView::State::ready) << view.error();
@@ -145,7 +153,7 @@ TEST_F(Gl, HostileOrMissingFilesGiveAnError) {
     glb.resize(glb.size() / 2);
     test::write_file(dir / "坏.glb", glb);
     for (const char* name : {"坏.glb", "missing.glb"}) {
-        ModelView view;
+        ModelView view(view_options());
         view.load_file(dir / name);
         wait_loaded(view);
         EXPECT_EQ(view.state(), ModelView::State::error) << name;
@@ -165,7 +173,7 @@ TEST_F(Gl, LevelOfDetailByBudgetThenFrameTime) {
         const auto file = dir / ("lod" + std::to_string(segments) + ".glb");
         levels.push_back({file, test::write_sphere_glb(file, spec), 2048});
     }
-    ModelView::Options options;
+    ModelView::Options options = view_options();
     options.budget.max_triangles = levels[1].triangles;  // the middle level fits
     options.budget.frames_to_decide = 5;
     ModelView view(options);
@@ -207,12 +215,13 @@ TEST_F(Gl, MediaPlayerUploadsPicturesToATexture) {
     MediaPlayer player(options);
     player.open(clip);
     const auto until = std::chrono::steady_clock::now() + 10s;
-    while (player.texture() == 0 && player.state() != MediaPlayer::State::error &&
+    while (player.picture_pending() && player.state() != MediaPlayer::State::error &&
            std::chrono::steady_clock::now() < until) {
         player.update();
         std::this_thread::sleep_for(5ms);
     }
     ASSERT_NE(player.texture(), 0u) << player.error();
+    EXPECT_DOUBLE_EQ(player.picture_time(), 0.0);
     GLint width = 0, height = 0;
     glBindTexture(GL_TEXTURE_2D, player.texture());
     glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_WIDTH, &width);

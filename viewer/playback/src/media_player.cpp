@@ -241,6 +241,7 @@ double MediaPlayer::display_aspect() const {
     return p.texture_height ? double(p.texture_width) / p.texture_height : 0.0;
 }
 double MediaPlayer::picture_time() const { return impl_->picture_time; }
+bool MediaPlayer::picture_pending() const { return impl_->state == State::opening || impl_->show_any; }
 
 void MediaPlayer::set_captions(std::vector<TimedText> cues) { impl_->captions.set(std::move(cues)); }
 void MediaPlayer::set_chapters(std::vector<TimedText> chapters) { impl_->chapters.set(std::move(chapters)); }

@@ -1,5 +1,6 @@
 #include "model_renderer.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdio>
 
@@ -131,14 +132,14 @@ struct SavedState {
 
 }  // namespace
 
-Result<ModelRenderer> ModelRenderer::create() {
+Result<ModelRenderer> ModelRenderer::create(int max_glsl) {
     ModelRenderer renderer;
     const char* glsl = reinterpret_cast<const char*>(glGetString(GL_SHADING_LANGUAGE_VERSION));
     const char* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
     if (!glsl || !version) return fail(Errc::unsupported, "model view: no current GL context");
     int major = 0, minor = 0;
     std::sscanf(glsl, "%d.%d", &major, &minor);
-    const int available = major * 100 + minor;
+    const int available = max_glsl > 0 ? std::min(major * 100 + minor, max_glsl) : major * 100 + minor;
     std::string log;
     for (int candidate : {330, 130}) {
         if (candidate > available) continue;

@@ -95,6 +95,9 @@ public:
     int picture_height() const;
     double display_aspect() const;  ///< width / height as it should be shown (sample aspect applied)
     double picture_time() const;    ///< the time of the picture in texture(), in seconds; -1 before the first
+    /// True while opening, or after open()/seek() until the picture at the new position is in
+    /// texture(): a screenshot or a scripted test waits for this to turn false.
+    bool picture_pending() const;
 
     /// Captions and chapters from the catalog (see timed_text.hpp).
     void set_captions(std::vector<TimedText> cues);
