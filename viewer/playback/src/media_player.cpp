@@ -142,7 +142,7 @@ void MediaPlayer::seek(double seconds) {
     p.position = std::clamp(seconds, 0.0, end > 0 ? end : seconds);
     p.serial = p.decoder->seek(p.position);
     p.decoder->report_position(p.position);
-    p.show_any = true;
+    p.show_any = p.info.has_video;
     p.reset_clock();
     if (p.state == State::ended) p.state = State::paused;
 }
