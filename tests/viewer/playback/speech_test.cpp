@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "kiosk/speech.hpp"
+#include "test_support.hpp"
 
 namespace wenyuan::kiosk {
 namespace {
@@ -43,6 +44,16 @@ TEST(Speech, MissingVoiceIsAClearError) {
     auto speech = Speech::create(options);
     ASSERT_FALSE(speech);
     EXPECT_NE(speech.error().message.find("no-such-voice"), std::string::npos);
+}
+
+// espeak-ng calls exit(1) on missing data unless told not to: check, in a child process (espeak-ng
+// initialises once per process), that we get our error instead.
+TEST(Speech, MissingDataIsAnErrorNotAnExit) {
+    test::TempDir empty;
+    const auto result = test::run({test::binary("kiosk_speech_test").string(), "--gtest_filter=Speech.SynthesisesMandarin"},
+                                  {"ESPEAK_DATA_PATH=" + empty.path().string()});
+    EXPECT_NE(result.exit_code, 0);
+    EXPECT_NE(result.out.find("speech: espeak-ng cannot start"), std::string::npos) << result.out << result.err;
 }
 
 TEST(Speech, SaysStopsAndSwitchesOff) {

@@ -43,7 +43,8 @@ int on_samples(short* wav, int count, espeak_EVENT* events) {
 // Initialises espeak-ng once; returns its sample rate, or 0. Call with espeak_lock() held.
 int espeak_rate() {
     static int rate = [] {
-        const int r = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, 0);
+        // DONT_EXIT: without it espeak-ng calls exit(1) when its data is missing.
+        const int r = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, espeakINITIALIZE_DONT_EXIT);
         if (r > 0) espeak_SetSynthCallback(&on_samples);
         return r > 0 ? r : 0;
     }();
