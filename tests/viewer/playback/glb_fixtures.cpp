@@ -26,7 +26,7 @@ std::string sphere_glb(const SphereSpec& spec) {
     for (int j = 0; j + 1 < r; ++j) {
         for (int i = 0; i < s; ++i) {
             const std::uint32_t a = j * (s + 1) + i, b = a + 1, c = a + (s + 1), d = c + 1;
-            p.indices.insert(p.indices.end(), {a, c, b, b, c, d});
+            p.indices.insert(p.indices.end(), {a, b, c, b, d, c});
         }
     }
     std::vector<model::Primitive> primitives{std::move(p)};

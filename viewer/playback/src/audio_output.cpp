@@ -7,7 +7,7 @@
 
 namespace wenyuan::kiosk {
 
-std::unique_ptr<AudioOutput> AudioOutput::open(int rate) {
+std::unique_ptr<AudioOutput> AudioOutput::open(int rate, bool exact_rate) {
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return nullptr;
     std::unique_ptr<AudioOutput> out(new AudioOutput());
     SDL_AudioSpec want{};
@@ -18,7 +18,7 @@ std::unique_ptr<AudioOutput> AudioOutput::open(int rate) {
     want.samples = 1024;
     want.callback = &AudioOutput::callback;
     want.userdata = out.get();
-    out->device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, SDL_AUDIO_ALLOW_FREQUENCY_CHANGE);
+    out->device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, exact_rate ? 0 : SDL_AUDIO_ALLOW_FREQUENCY_CHANGE);
     if (out->device_ == 0) {
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return nullptr;

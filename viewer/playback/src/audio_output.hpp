@@ -14,9 +14,10 @@ namespace wenyuan::kiosk {
 
 class AudioOutput {
 public:
-    /// Opens the default output device for S16 stereo at about `rate` Hz. Returns null when SDL has
-    /// no audio (no driver, no device): callers then use a wall clock. Main thread only.
-    static std::unique_ptr<AudioOutput> open(int rate = 48000);
+    /// Opens the default output device for S16 stereo at about `rate` Hz (exactly `rate` with
+    /// `exact_rate`: SDL converts). Returns null when SDL has no audio (no driver, no device):
+    /// callers then use a wall clock. Main thread only.
+    static std::unique_ptr<AudioOutput> open(int rate = 48000, bool exact_rate = false);
     ~AudioOutput();  ///< closes the device (stops the callback) before the queue goes
     AudioOutput(const AudioOutput&) = delete;
     AudioOutput& operator=(const AudioOutput&) = delete;

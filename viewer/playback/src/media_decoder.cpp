@@ -6,6 +6,7 @@
 
 #include "audio_output.hpp"
 #include "av_owners.hpp"
+#include "picture_rotation.hpp"
 
 extern "C" {
 #include <libavutil/imgutils.h>
@@ -19,6 +20,8 @@ struct MediaDecoder::State {
     int video_index = -1, audio_index = -1;
     AVRational video_base{1, 1}, audio_base{1, 1};
     double start = 0;  // the container's start time, subtracted from every timestamp
+    int rotation = 0;  // clockwise degrees to stand the picture upright
+    int scaled_width = 0, scaled_height = 0;  // swscale's output, before rotation
     av::SwsPtr sws;
     av::SwrPtr swr;
     av::PacketPtr packet{av_packet_alloc()};
@@ -170,10 +173,16 @@ std::string open_input(MediaDecoder::Limits limits, const std::filesystem::path&
         if (w <= 0 || h <= 0 || w > 16384 || h > 16384) return "bad picture size";
         AVRational sar = av_guess_sample_aspect_ratio(raw, stream, nullptr);
         const double pixel_aspect = sar.num > 0 && sar.den > 0 ? av_q2d(sar) : 1.0;
+        s.rotation = display_rotation(stream);
+        const bool turned = s.rotation == 90 || s.rotation == 270;
         info.aspect = double(w) * pixel_aspect / h;
-        const double scale = std::min({1.0, double(limits.max_width) / w, double(limits.max_height) / h});
-        info.width = std::max(1, int(std::lround(w * scale)));
-        info.height = std::max(1, int(std::lround(h * scale)));
+        if (turned) info.aspect = 1.0 / info.aspect;
+        const int upright_w = turned ? h : w, upright_h = turned ? w : h;
+        const double scale = std::min({1.0, double(limits.max_width) / upright_w, double(limits.max_height) / upright_h});
+        s.scaled_width = std::max(1, int(std::lround(w * scale)));
+        s.scaled_height = std::max(1, int(std::lround(h * scale)));
+        info.width = turned ? s.scaled_height : s.scaled_width;
+        info.height = turned ? s.scaled_width : s.scaled_height;
         const AVRational rate = av_guess_frame_rate(raw, stream, nullptr);
         if (rate.num > 0 && rate.den > 0) info.frame_duration = std::clamp(1.0 / av_q2d(rate), 0.001, 1.0);
     }
@@ -210,8 +219,8 @@ void MediaDecoder::work() {
         frames_decoded_++;
         if (pts < s.discard_before - 1e-3) return;
         if (f->width <= 0 || f->height <= 0) return;
-        s.sws.reset(sws_getCachedContext(s.sws.release(), f->width, f->height, AVPixelFormat(f->format), info.width,
-                                         info.height, AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr, nullptr, nullptr));
+        s.sws.reset(sws_getCachedContext(s.sws.release(), f->width, f->height, AVPixelFormat(f->format), s.scaled_width,
+                                         s.scaled_height, AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr, nullptr, nullptr));
         if (!s.sws) return;
         VideoFrame out;
         out.pts = pts;
@@ -219,8 +228,9 @@ void MediaDecoder::work() {
         out.height = info.height;
         out.rgba.resize(std::size_t(info.width) * info.height * 4);
         std::uint8_t* planes[4] = {out.rgba.data(), nullptr, nullptr, nullptr};
-        int strides[4] = {info.width * 4, 0, 0, 0};
+        int strides[4] = {s.scaled_width * 4, 0, 0, 0};
         if (sws_scale(s.sws.get(), f->data, f->linesize, 0, f->height, planes, strides) <= 0) return;
+        if (s.rotation) out.rgba = rotate_rgba(out.rgba, s.scaled_width, s.scaled_height, s.rotation);
         std::lock_guard lock(mutex_);
         if (s.serial != serial_) return;  // a seek came in meanwhile
         out.serial = s.serial;

@@ -142,7 +142,7 @@ void MediaPlayer::seek(double seconds) {
     p.position = std::clamp(seconds, 0.0, end > 0 ? end : seconds);
     p.serial = p.decoder->seek(p.position);
     p.decoder->report_position(p.position);
-    p.show_any = true;
+    p.show_any = p.info.has_video;
     p.reset_clock();
     if (p.state == State::ended) p.state = State::paused;
 }
@@ -241,6 +241,7 @@ double MediaPlayer::display_aspect() const {
     return p.texture_height ? double(p.texture_width) / p.texture_height : 0.0;
 }
 double MediaPlayer::picture_time() const { return impl_->picture_time; }
+bool MediaPlayer::picture_pending() const { return impl_->state == State::opening || impl_->show_any; }
 
 void MediaPlayer::set_captions(std::vector<TimedText> cues) { impl_->captions.set(std::move(cues)); }
 void MediaPlayer::set_chapters(std::vector<TimedText> chapters) { impl_->chapters.set(std::move(chapters)); }

@@ -1,5 +1,6 @@
 #include "model_renderer.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdio>
 
@@ -14,19 +15,23 @@ in vec4 a_color;
 uniform mat4 u_view;
 uniform mat4 u_projection;
 out vec3 v_normal;
+out vec3 v_eye;
 out vec2 v_uv;
 out vec4 v_color;
 void main() {
     v_normal = mat3(u_view) * a_normal;
+    v_eye = (u_view * vec4(a_position, 1.0)).xyz;
     v_uv = a_uv;
     v_color = a_color;
     gl_Position = u_projection * u_view * vec4(a_position, 1.0);
 }
 )";
 
-// Lights are in eye space, so every view is lit alike (as on the poster).
+// Lights are in eye space, so every view is lit alike (as on the poster). Two-sided: a normal
+// that faces away from the eye is flipped, which also forgives scans with inconsistent winding.
 constexpr const char* kFragment = R"(
 in vec3 v_normal;
+in vec3 v_eye;
 in vec2 v_uv;
 in vec4 v_color;
 uniform vec4 u_base;
@@ -35,7 +40,7 @@ uniform int u_textured;
 out vec4 frag_colour;
 void main() {
     vec3 n = normalize(v_normal);
-    if (!gl_FrontFacing) n = -n;
+    if (dot(n, v_eye) > 0.0) n = -n;
     const vec3 key = vec3(-0.4540, 0.6053, 0.6558);
     const vec3 fill = vec3(0.8638, -0.1234, 0.4936);
     float light = 0.38 + 0.62 * max(dot(n, key), 0.0) + 0.25 * max(dot(n, fill), 0.0);
@@ -127,14 +132,14 @@ struct SavedState {
 
 }  // namespace
 
-Result<ModelRenderer> ModelRenderer::create() {
+Result<ModelRenderer> ModelRenderer::create(int max_glsl) {
     ModelRenderer renderer;
     const char* glsl = reinterpret_cast<const char*>(glGetString(GL_SHADING_LANGUAGE_VERSION));
     const char* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
     if (!glsl || !version) return fail(Errc::unsupported, "model view: no current GL context");
     int major = 0, minor = 0;
     std::sscanf(glsl, "%d.%d", &major, &minor);
-    const int available = major * 100 + minor;
+    const int available = max_glsl > 0 ? std::min(major * 100 + minor, max_glsl) : major * 100 + minor;
     std::string log;
     for (int candidate : {330, 130}) {
         if (candidate > available) continue;

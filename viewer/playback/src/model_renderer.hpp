@@ -18,8 +18,9 @@ namespace wenyuan::kiosk {
 
 class ModelRenderer {
 public:
-    /// Compiles the shaders (330 core, else 130). Errors: Errc::unsupported naming the GL version.
-    static Result<ModelRenderer> create();
+    /// Compiles the shaders (330 core, else 130; none above `max_glsl` when it is > 0).
+    /// Errors: Errc::unsupported naming the GL version.
+    static Result<ModelRenderer> create(int max_glsl = 0);
 
     /// Replaces the drawn mesh (the CPU copy can be dropped afterwards).
     void upload(const MeshData& mesh);

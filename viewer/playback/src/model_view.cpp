@@ -69,7 +69,7 @@ struct ModelView::Impl {
     bool ensure_renderer() {
         if (renderer) return true;
         if (!renderer_error.empty()) return false;
-        auto created = ModelRenderer::create();
+        auto created = ModelRenderer::create(options.max_glsl_version);
         if (!created) {
             renderer_error = created.error().message;
             return false;

@@ -91,10 +91,15 @@ public:
     /// The GL texture (RGBA8, GL_TEXTURE_2D) with the current picture, 0 before the first frame.
     /// Owned by the player; valid until the next open()/close()/destruction.
     unsigned texture() const;
-    int picture_width() const;    ///< texture size in pixels (≤ Options max)
+    /// Texture size in pixels (≤ Options max), upright: a display-matrix rotation (portrait
+    /// phone video) is applied on the worker, so the texture never needs turning.
+    int picture_width() const;
     int picture_height() const;
     double display_aspect() const;  ///< width / height as it should be shown (sample aspect applied)
     double picture_time() const;    ///< the time of the picture in texture(), in seconds; -1 before the first
+    /// True while opening, or after open()/seek() until the picture at the new position is in
+    /// texture(): a screenshot or a scripted test waits for this to turn false.
+    bool picture_pending() const;
 
     /// Captions and chapters from the catalog (see timed_text.hpp).
     void set_captions(std::vector<TimedText> cues);

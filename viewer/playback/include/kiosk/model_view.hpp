@@ -36,6 +36,7 @@ public:
         bool adapt_to_frame_time = true;
         std::array<float, 4> background{0.957f, 0.945f, 0.918f, 1.0f};  ///< 月白 #F4F1EA
         bool clear_background = true;  ///< clear the viewport before drawing (else draw over the app's pixels)
+        int max_glsl_version = 0;      ///< 0: the best the context has; 130 forces the GL 3.0 shaders (tests)
     };
 
     ModelView();

@@ -6,8 +6,9 @@
 // one thread (the app's main thread).
 //
 // Failure: Speech::create fails with a one-line message when espeak-ng or the voice is missing
-// ("speech: espeak-ng voice 'cmn' is not installed (Debian package espeak-ng-data)"); say() on a
-// speech without an audio device synthesises nothing audible and reports it in error().
+// ("speech: espeak-ng voice 'cmn' is not installed (Debian package espeak-ng-data)"). Without an
+// audio device (CI, SDL_AUDIODRIVER=dummy finds one; none at all is also fine) say() still
+// synthesises but plays nothing: audio_device_open() is false.
 #pragma once
 
 #include <cstdint>
