@@ -160,7 +160,7 @@ bool MediaStage::draw_recording(Ui& ui, const ExhibitView& exhibit, const Rect& 
                                                        : (s.deterministic && !exhibit.cues.empty() ? exhibit.cues.front().start + 0.5 : 0);
         if (start > 0) s.player.seek(start);
         if (s.deterministic && s.player.has_video()) {
-            for (int i = 0; i < 2000 && (s.player.picture_time() < start - 0.1 || s.player.texture() == 0); ++i) {
+            for (int i = 0; i < 2000 && (s.player.picture_pending() || s.player.texture() == 0); ++i) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(5));
                 s.player.update();
             }
