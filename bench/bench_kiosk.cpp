@@ -40,6 +40,7 @@ struct Run {
 Run run(const std::vector<std::string>& argv) {
     Run result;
     const fs::path out = fs::temp_directory_path() / ("bench_kiosk_" + std::to_string(getpid()) + ".out");
+    std::fflush(stdout);
     const auto start = Clock::now();
     const pid_t pid = fork();
     if (pid == 0) {
@@ -140,7 +141,11 @@ int main(int argc, char** argv) {
     std::ofstream(visit) << kVisit << "wait 120\n";  // ends at home
     Run screens = run({kiosk, archive, "--screenshot", png, "--size", "1280x800", "--frames", "1", "--script", visit.string(),
                        "--stats", "--config", config, "--idle", "3600"});
-    std::printf("\nframe time per screen, llvmpipe 1280x800 (CPU + glFinish)   target < 16 ms; peer: ImGui demo ~10 ms\n");
+    double load[1] = {0};
+    getloadavg(load, 1);
+    std::printf("\nframe time per screen, llvmpipe 1280x800 (wall: CPU work + glFinish; cpu: all threads' CPU time), "
+                "load average %.1f on %ld cores   target < 16 ms; peer: ImGui demo ~10 ms\n",
+                load[0], sysconf(_SC_NPROCESSORS_ONLN));
     std::istringstream lines(screens.out);
     std::string line;
     while (std::getline(lines, line))

@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <time.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -27,7 +29,16 @@ double resident_mb() {
     return double(pages_resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
-void FrameStats::frame(const std::string& screen, double milliseconds) { times_[screen].push_back(milliseconds); }
+double process_cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+void FrameStats::frame(const std::string& screen, double milliseconds, double cpu_milliseconds) {
+    times_[screen].push_back(milliseconds);
+    cpu_[screen].push_back(cpu_milliseconds);
+}
 
 void FrameStats::sample_memory(long frame) { memory_.emplace_back(frame, resident_mb()); }
 
@@ -42,8 +53,11 @@ std::string FrameStats::report() const {
         double sum = 0;
         for (double t : times) sum += t;
         const double p95 = times[std::min(times.size() - 1, std::size_t(double(times.size()) * 0.95))];
-        std::snprintf(line, sizeof line, "{\"screen\": \"%s\", \"frames\": %zu, \"mean_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f}\n",
-                      name.c_str(), times.size(), sum / double(times.size()), p95, times.back());
+        double cpu = 0;
+        for (double t : cpu_.at(name)) cpu += t;
+        std::snprintf(line, sizeof line,
+                      "{\"screen\": \"%s\", \"frames\": %zu, \"mean_ms\": %.2f, \"p95_ms\": %.2f, \"max_ms\": %.2f, \"cpu_mean_ms\": %.2f}\n",
+                      name.c_str(), times.size(), sum / double(times.size()), p95, times.back(), cpu / double(cpu_.at(name).size()));
         out += line;
     }
     out += "{\"rss_mb\": [";

@@ -15,9 +15,14 @@ const char* screen_name(Screen screen);
 /// Resident set size of this process in MB (from /proc/self/statm), or 0.
 double resident_mb();
 
+/// CPU time of this process (all threads) in milliseconds.
+double process_cpu_ms();
+
 class FrameStats {
 public:
-    void frame(const std::string& screen, double milliseconds);
+    /// A frame: wall time, and CPU time of the whole process (all threads, llvmpipe's included),
+    /// which stays meaningful when other programs share the cores.
+    void frame(const std::string& screen, double milliseconds, double cpu_milliseconds);
     void sample_memory(long frame);
     void first_frame(double milliseconds) { first_frame_ms_ = milliseconds; }
     /// One JSON object per line: {"first_frame_ms":…}, {"screen":…,"frames":…,"mean_ms":…,"p95_ms":…,"max_ms":…},
@@ -25,7 +30,7 @@ public:
     std::string report() const;
 
 private:
-    std::map<std::string, std::vector<double>> times_;
+    std::map<std::string, std::vector<double>> times_, cpu_;
     std::vector<std::pair<long, double>> memory_;
     double first_frame_ms_ = 0;
 };

@@ -24,13 +24,14 @@ Texture Texture::upload(const Pixels& pixels, int max_size, bool mipmaps) {
     } else {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     }
+    texture.mipmaps_ = mipmaps;
     texture.width_ = pixels.width;
     texture.height_ = pixels.height;
     return texture;
 }
 
 Texture::Texture(Texture&& other) noexcept
-    : id_(std::exchange(other.id_, 0)), width_(other.width_), height_(other.height_) {}
+    : id_(std::exchange(other.id_, 0)), width_(other.width_), height_(other.height_), mipmaps_(other.mipmaps_) {}
 
 Texture& Texture::operator=(Texture&& other) noexcept {
     if (this != &other) {
@@ -38,6 +39,7 @@ Texture& Texture::operator=(Texture&& other) noexcept {
         id_ = std::exchange(other.id_, 0);
         width_ = other.width_;
         height_ = other.height_;
+        mipmaps_ = other.mipmaps_;
     }
     return *this;
 }

@@ -23,13 +23,15 @@ public:
     unsigned id() const noexcept { return id_; }
     int width() const noexcept { return width_; }
     int height() const noexcept { return height_; }
-    std::size_t bytes() const noexcept { return std::size_t(width_) * height_ * 4; }
+    /// Memory the texture takes (with its mipmaps), as llvmpipe keeps it in RAM.
+    std::size_t bytes() const noexcept { return std::size_t(width_) * height_ * 4 * (mipmaps_ ? 4 : 3) / 3; }
     /// For ImGui::Image / AddImage.
     void* imgui_id() const noexcept { return reinterpret_cast<void*>(std::uintptr_t(id_)); }
 
 private:
     unsigned id_ = 0;
     int width_ = 0, height_ = 0;
+    bool mipmaps_ = false;
 };
 
 }  // namespace wenyuan::kiosk

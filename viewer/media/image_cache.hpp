@@ -24,7 +24,7 @@ namespace wenyuan::kiosk {
 class ImageCache {
 public:
     /// `objects_root` is the archive folder (objects/xx/hash); `max_texture` the GPU limit.
-    ImageCache(std::filesystem::path archive_root, int max_texture, std::size_t budget_bytes = 192u << 20);
+    ImageCache(std::filesystem::path archive_root, int max_texture, std::size_t budget_bytes = 64u << 20);
     ~ImageCache();
     ImageCache(const ImageCache&) = delete;
     ImageCache& operator=(const ImageCache&) = delete;

@@ -44,6 +44,11 @@ FontData& FontData::operator=(FontData&&) noexcept = default;
 FontData::~FontData() = default;
 const FontFiles& FontData::files() const noexcept { return files_; }
 
+void FontData::release_pages() const noexcept {
+    for (const auto* mapping : {regular_.get(), bold_.get()})
+        if (mapping && mapping->data != MAP_FAILED) madvise(mapping->data, mapping->size, MADV_DONTNEED);
+}
+
 Result<FontData> FontData::open(const FontFiles& files) {
     FontData data;
     data.files_ = files;

@@ -47,6 +47,8 @@ public:
     FontData& operator=(FontData&&) noexcept;
     ~FontData();
     const FontFiles& files() const noexcept;
+    /// Drops the files' pages from memory after a bake (they are read again for the next one).
+    void release_pages() const noexcept;
 
     struct Mapping;
 private:
