@@ -10,7 +10,7 @@
 namespace wenyuan::kiosk {
 namespace {
 
-TEST(Usage, AVisitIsRecordedThroughTheLibrarysUsageLog) {
+TEST(KioskUsage, AVisitIsRecordedThroughTheLibrarysUsageLog) {
     test::TempDir dir;
     Museum museum;
     museum.exhibitions.push_back({"cunshiguan", "村史馆", "", "", "", "", {}, "十分钟导览", "", {}});
@@ -54,7 +54,7 @@ TEST(Usage, AVisitIsRecordedThroughTheLibrarysUsageLog) {
     EXPECT_EQ(summary->most_viewed.front().exhibition, "cunshiguan");
 }
 
-TEST(Usage, AnUnwritableLogIsReportedAndTheKioskGoesOn) {
+TEST(KioskUsage, AnUnwritableLogIsReportedAndTheKioskGoesOn) {
     UsageRecorder usage("/proc/no/such/usage.db");
     EXPECT_FALSE(usage.enabled());
     EXPECT_NE(usage.problem().find("usage log"), std::string::npos);
