@@ -34,15 +34,17 @@ Image load_png(const fs::path& file) {
     return image;
 }
 
-/// Runs the kiosk; returns the screenshot's path (empty on failure, with the reason added).
+/// Runs the kiosk on `archive`; returns the screenshot's path (empty on failure, with the reason
+/// added) and, in `err`, what it logged.
 fs::path render(const test::TempDir& dir, const std::string& name, const std::string& script,
-                std::vector<std::string> extra = {}, int frames = 20) {
+                std::vector<std::string> extra = {}, int frames = 20, const std::string& archive = KIOSK_ARCHIVE,
+                std::string* err = nullptr) {
     const fs::path out = dir / (name + ".png");
     const fs::path script_file = dir / (name + ".txt");
     test::write_file(script_file, script);
     std::vector<std::string> argv;
     if (!std::getenv("DISPLAY")) argv = {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24"};
-    for (const std::string& a : {test::binary("wenyuan-kiosk").string(), std::string(KIOSK_ARCHIVE), std::string("--screenshot"),
+    for (const std::string& a : {test::binary("wenyuan-kiosk").string(), archive, std::string("--screenshot"),
                                  out.string(), std::string("--size"), std::string("1280x800"), std::string("--frames"),
                                  std::to_string(frames), std::string("--script"), script_file.string(),
                                  std::string("--config"), (dir / "kiosk.conf").string()})
@@ -50,6 +52,7 @@ fs::path render(const test::TempDir& dir, const std::string& name, const std::st
     argv.insert(argv.end(), extra.begin(), extra.end());
     const auto result = test::run(argv, {"LIBGL_ALWAYS_SOFTWARE=1"});
     EXPECT_EQ(result.exit_code, 0) << result.err;
+    if (err) *err = result.err;
     if (result.exit_code != 0 || !fs::exists(out)) return {};
     return out;
 }
@@ -146,19 +149,10 @@ TEST(KioskRender, AMissingImageIsAPlaceholderNotACrash) {
             test::write_file(entry.path(), bytes.substr(0, 100));  // every JPEG cut off inside its header
         }
     }
-    const fs::path out = dir / "broken.png";
-    const fs::path script = dir / "s.txt";
-    test::write_file(script, kOpenVillage + "tap 172 483\nwait 5\n");
-    std::vector<std::string> argv;
-    if (!std::getenv("DISPLAY")) argv = {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24"};
-    for (const std::string& a : {test::binary("wenyuan-kiosk").string(), (dir / "a").string(), std::string("--screenshot"),
-                                 out.string(), std::string("--frames"), std::string("20"), std::string("--script"), script.string(),
-                                 std::string("--config"), (dir / "k.conf").string()})
-        argv.push_back(a);
-    const auto result = test::run(argv, {"LIBGL_ALWAYS_SOFTWARE=1"});
-    ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_TRUE(fs::exists(out));
-    EXPECT_NE(result.err.find("placeholder"), std::string::npos) << result.err;  // and a log line per object
+    std::string err;
+    const fs::path out = render(dir, "damaged", kOpenVillage + "tap 172 483\nwait 5\n", {}, 20, (dir / "a").string(), &err);
+    ASSERT_FALSE(out.empty());
+    EXPECT_NE(err.find("placeholder"), std::string::npos) << err;  // and a log line per object
     compare_with_baseline(out, "damaged");
 }
 
