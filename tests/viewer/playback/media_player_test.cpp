@@ -9,6 +9,7 @@
 
 #include "kiosk/media_player.hpp"
 #include "media_clips.hpp"
+#include "player_steps.hpp"
 
 namespace wenyuan::kiosk {
 namespace {
@@ -16,28 +17,9 @@ namespace {
 using namespace std::chrono_literals;
 using State = MediaPlayer::State;
 
-MediaPlayer::Options no_gl(bool audio_device = true) {
-    MediaPlayer::Options options;
-    options.gl = false;
-    options.audio_device = audio_device;
-    return options;
-}
-
-// Calls update() every 5 ms until `done` or `limit` passes; returns whether `done` held.
-template <class Done>
-bool run_until(MediaPlayer& player, Done done, std::chrono::milliseconds limit = 10s) {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < until) {
-        player.update();
-        if (done()) return true;
-        std::this_thread::sleep_for(5ms);
-    }
-    return false;
-}
-
-bool opened(MediaPlayer& player) {
-    return run_until(player, [&] { return player.state() != State::opening; });
-}
+using test::no_gl;
+using test::opened;
+using test::run_until;
 
 TEST(MediaPlayer, DecodesToTheEnd) {
     test::TempDir dir;
