@@ -9,6 +9,7 @@
 
 #include "kiosk/media_player.hpp"
 #include "media_clips.hpp"
+#include "player_steps.hpp"
 
 namespace wenyuan::kiosk {
 namespace {
@@ -16,28 +17,9 @@ namespace {
 using namespace std::chrono_literals;
 using State = MediaPlayer::State;
 
-MediaPlayer::Options no_gl(bool audio_device = true) {
-    MediaPlayer::Options options;
-    options.gl = false;
-    options.audio_device = audio_device;
-    return options;
-}
-
-// Calls update() every 5 ms until `done` or `limit` passes; returns whether `done` held.
-template <class Done>
-bool run_until(MediaPlayer& player, Done done, std::chrono::milliseconds limit = 10s) {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < until) {
-        player.update();
-        if (done()) return true;
-        std::this_thread::sleep_for(5ms);
-    }
-    return false;
-}
-
-bool opened(MediaPlayer& player) {
-    return run_until(player, [&] { return player.state() != State::opening; });
-}
+using test::no_gl;
+using test::opened;
+using test::run_until;
 
 TEST(MediaPlayer, DecodesToTheEnd) {
     test::TempDir dir;
@@ -186,6 +168,43 @@ TEST(MediaPlayer, TruncatedStreamPlaysWhatIsThereAndEnds) {
     ASSERT_TRUE(run_until(player, [&] { return player.state() == State::ended; }, 8s)) << player.position();
     EXPECT_GT(player.stats().frames_shown, 3);
     EXPECT_LT(player.position(), 2.9);
+}
+
+// A child pressing everything: random play, pause, seek, chapter, stop and re-open, with frames
+// in between. The player must stay responsive and end up playing to the end.
+TEST(MediaPlayer, SurvivesRandomPresses) {
+    test::TempDir dir;
+    const auto video = test::make_clip(dir / "video.mp4", 3);
+    ASSERT_TRUE(test::ffmpeg({"-f", "lavfi", "-i", "sine=frequency=330:duration=2", "-c:a", "libmp3lame",
+                              (dir / "audio.mp3").string()}));
+    test::write_file(dir / "broken.mp4", "not a video at all");
+    const std::filesystem::path files[] = {video, dir / "audio.mp3", dir / "broken.mp4"};
+    MediaPlayer player(no_gl());
+    player.set_chapters({{0, 1, "一"}, {1.5, 3, "二"}});
+    std::uint32_t seed = 7;
+    auto next = [&] { return (seed = seed * 1664525u + 1013904223u) >> 8; };
+    const auto start = std::chrono::steady_clock::now();
+    for (int step = 0; step < 400; ++step) {
+        switch (next() % 8) {
+            case 0: player.play(); break;
+            case 1: player.pause(); break;
+            case 2: player.toggle(); break;
+            case 3: player.seek(double(next() % 4000) / 1000.0 - 0.5); break;
+            case 4: player.seek_chapter(next() % 3); break;
+            case 5: player.stop(); break;
+            case 6: if (next() % 10 == 0) player.open(files[next() % 3]); break;
+            default: break;
+        }
+        player.update();
+        std::this_thread::sleep_for(std::chrono::milliseconds(next() % 4));
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 30s) << "no call may block";
+    player.open(video);
+    ASSERT_TRUE(opened(player));
+    player.seek(2.5);
+    player.play();
+    ASSERT_TRUE(run_until(player, [&] { return player.state() == State::ended; }, 8s)) << player.position();
+    EXPECT_NEAR(player.position(), 3.0, 0.15);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "glb_mesh.hpp"
 #include "kiosk/media_player.hpp"
+#include "player_steps.hpp"
 #include "process.hpp"
 #include "test_support.hpp"
 
@@ -21,16 +22,7 @@ namespace {
 using namespace std::chrono_literals;
 using State = MediaPlayer::State;
 
-template <class Done>
-bool run_until(MediaPlayer& player, Done done, std::chrono::milliseconds limit) {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < until) {
-        player.update();
-        if (done()) return true;
-        std::this_thread::sleep_for(5ms);
-    }
-    return false;
-}
+using test::run_until;
 
 TEST(SharedData, EveryRecordingOpensSeeksAndPlays) {
     const auto root = test::shared_data("av");
@@ -40,12 +32,9 @@ TEST(SharedData, EveryRecordingOpensSeeksAndPlays) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
         if (!entry.is_regular_file() || !media.count(entry.path().extension().string())) continue;
         const std::string name = entry.path().filename().string();
-        MediaPlayer::Options options;
-        options.gl = false;
-        options.audio_device = false;
-        MediaPlayer player(options);
+        MediaPlayer player(test::no_gl(false));
         player.open(entry.path());
-        ASSERT_TRUE(run_until(player, [&] { return player.state() != State::opening; }, 10s)) << name;
+        ASSERT_TRUE(test::opened(player)) << name;
         ASSERT_EQ(player.state(), State::paused) << name << ": " << player.error();
         EXPECT_GT(player.duration(), 0) << name;
         player.seek(player.duration() / 2);

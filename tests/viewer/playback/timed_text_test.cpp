@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "kiosk/catalog_timed_text.hpp"
 #include "kiosk/timed_text.hpp"
 
 namespace wenyuan::kiosk {
@@ -33,6 +34,26 @@ TEST(TimedTrack, ChaptersCoverUntilTheNext) {
     EXPECT_EQ(chapters.chapter_at(100), 2u);
     TimedTrack late({{3, 4, "a"}});
     EXPECT_FALSE(late.chapter_at(1).has_value());
+}
+
+TEST(TimedTrack, FromCatalogRecords) {
+    std::vector<Cue> cues = {{1, 9, 5, "zh", 0.0, 1.0, "游园"}, {2, 9, 6, "en", 0.0, 1.0, "The garden"},
+                             {3, 9, 5, "zh", 1.0, 2.0, "惊梦"}};
+    auto zh = captions_from_cues(cues, "zh");
+    ASSERT_EQ(zh.size(), 2u);
+    EXPECT_EQ(zh[1].text, "惊梦");
+    auto en = captions_from_cues(cues, "en");
+    ASSERT_EQ(en.size(), 1u);
+    EXPECT_EQ(en[0].text, "The garden");
+    EXPECT_EQ(captions_from_cues(cues, "fr").size(), 2u);  // no French: the first asset's
+    EXPECT_EQ(captions_from_cues(cues).size(), 2u);
+    Segment late, early;
+    late.start = 30, late.end = 40, late.title = "惊梦";
+    early.start = 0, early.end = 30, early.title = "游园";
+    auto chapters = chapters_from_segments({late, early});
+    ASSERT_EQ(chapters.size(), 2u);
+    EXPECT_EQ(chapters[0].text, "游园");
+    EXPECT_EQ(TimedTrack(chapters).chapter_at(35), 1u);
 }
 
 }  // namespace

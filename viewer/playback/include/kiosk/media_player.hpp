@@ -89,6 +89,7 @@ public:
     bool audio_device_open() const;  ///< false: the wall clock drives playback
 
     /// The GL texture (RGBA8, GL_TEXTURE_2D) with the current picture, 0 before the first frame.
+    /// Row 0 is the top of the picture, so ImGui::Image's default UVs (0,0)-(1,1) show it upright.
     /// Owned by the player; valid until the next open()/close()/destruction.
     unsigned texture() const;
     /// Texture size in pixels (≤ Options max), upright: a display-matrix rotation (portrait

@@ -1,12 +1,16 @@
-# Tests of wenyuan_kiosk_playback. Included from viewer/playback/CMakeLists.txt, so that the
-# shared tests/CMakeLists.txt needs no edit. GL tests run under xvfb-run on Mesa llvmpipe.
+# Tests of wenyuan_kiosk_playback. viewer/playback/CMakeLists.txt includes this file at the end of
+# the top-level CMakeLists.txt (cmake_language DEFER), so the shared tests/CMakeLists.txt needs no
+# edit and enable_testing() has run. Runs in the top-level scope: source paths are absolute.
+# GL tests run under xvfb-run on Mesa llvmpipe.
 find_package(GTest REQUIRED)
+find_package(OpenGL REQUIRED)
 include(GoogleTest)
 pkg_check_modules(KIOSK_TEST_GLFW REQUIRED IMPORTED_TARGET glfw3)
 
 # kiosk_playback_test(<name> LABELS <label>... SOURCES <file>... [LIBS <target>...] [XVFB])
 function(kiosk_playback_test name)
   cmake_parse_arguments(ARG "XVFB" "" "LABELS;SOURCES;LIBS" ${ARGN})
+  list(TRANSFORM ARG_SOURCES PREPEND ${PROJECT_SOURCE_DIR}/tests/viewer/playback/)
   add_executable(${name} ${ARG_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/test_support.cpp)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support
                              ${PROJECT_SOURCE_DIR}/viewer/playback/src ${PROJECT_SOURCE_DIR}/tests/importers)
