@@ -68,6 +68,7 @@ run_demo() {
     local wenyuan="$build_dir/bin/wenyuan"
     if [ -x "$build_dir/bin/wenyuan-kiosk" ]; then
         if [ -n "${DISPLAY:-}" ]; then
+            say "the kiosk, fullscreen: to leave, press Esc (or tap the bottom-left corner 5 times) and enter the admin PIN (0000 until set with wenyuan-kiosk --set-pin)"
             exec "$build_dir/bin/wenyuan-kiosk" "$archive"
         fi
         with_display "$build_dir/bin/wenyuan-kiosk" "$archive" --screenshot "$build_dir/demo.png" --size 1280x800 --frames 30

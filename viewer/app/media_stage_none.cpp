@@ -1,0 +1,20 @@
+// Built when viewer/playback is absent: the screens show posters.
+#include "app/media_stage.hpp"
+
+namespace wenyuan::kiosk {
+
+struct MediaStage::Impl {};
+
+MediaStage::MediaStage(std::string, bool, bool) {}
+MediaStage::~MediaStage() = default;
+bool MediaStage::available() { return false; }
+void MediaStage::update(double) {}
+bool MediaStage::draw_model(Ui&, const ExhibitView&, const Rect&) { return false; }
+bool MediaStage::draw_recording(Ui&, const ExhibitView&, const Rect&) { return false; }
+void MediaStage::narrate(const std::string&) {}
+void MediaStage::speak(const std::string&) {}
+bool MediaStage::speaking() const { return false; }
+bool MediaStage::can_speak() const { return false; }
+void MediaStage::reset() {}
+
+}  // namespace wenyuan::kiosk
