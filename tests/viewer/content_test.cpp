@@ -65,7 +65,9 @@ TEST(Content, AMissingObjectIsANoteNotAFailure) {
         auto assets = archive->assets(item->id);
         ASSERT_TRUE(assets);
         for (const Asset& asset : *assets)
-            if (asset.role == "preview") ASSERT_TRUE(std::filesystem::remove(archive->store().path_of(asset.sha256)));
+            if (asset.role == "preview") {
+                ASSERT_TRUE(std::filesystem::remove(archive->store().path_of(asset.sha256)));
+            }
     }
     auto archive = Archive::open(dir / "a", OpenMode::read_only);
     ASSERT_TRUE(archive);
@@ -77,7 +79,9 @@ TEST(Content, AMissingObjectIsANoteNotAFailure) {
     // Either the library dropped the exhibit (its object is lost) or the kiosk kept it without a
     // preview; both are reported and neither fails.
     EXPECT_TRUE(noted || bowl == nullptr);
-    if (bowl) EXPECT_TRUE(bowl->preview.empty());
+    if (bowl) {
+        EXPECT_TRUE(bowl->preview.empty());
+    }
 }
 
 TEST(Content, AnArchiveWithoutExhibitionsShowsItsCollections) {

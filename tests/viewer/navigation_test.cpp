@@ -93,7 +93,9 @@ TEST(Navigator, HomeAsksForARatingOnlyAfterTwoMinutesAndOnlyOnce) {
     const auto events = nav.take_events();
     ASSERT_EQ(count(events, VisitEvent::Kind::rating), 1u);
     for (const auto& e : events)
-        if (e.kind == VisitEvent::Kind::rating) EXPECT_EQ(e.rating, 4);
+        if (e.kind == VisitEvent::Kind::rating) {
+            EXPECT_EQ(e.rating, 4);
+        }
 }
 
 TEST(Navigator, SkippingRecordsNoRating) {
