@@ -1,6 +1,5 @@
-# Tests of wenyuan_kiosk_playback. viewer/playback/CMakeLists.txt includes this file at the end of
-# the top-level CMakeLists.txt (cmake_language DEFER), so the shared tests/CMakeLists.txt needs no
-# edit and enable_testing() has run. Runs in the top-level scope: source paths are absolute.
+# Tests of wenyuan_kiosk_playback, included by tests/viewer/CMakeLists.txt.
+# Source paths are absolute.
 # GL tests run under xvfb-run on Mesa llvmpipe.
 find_package(GTest REQUIRED)
 find_package(OpenGL REQUIRED)
