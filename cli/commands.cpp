@@ -20,6 +20,8 @@ int run_search(const Args&);
 int run_duplicates(const Args&);
 int run_segment(const Args&);
 int run_exhibition(const Args&);
+int run_keys(const Args&);
+int run_package(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -59,6 +61,14 @@ const std::vector<Command>& commands() {
          "import <archive> <file.json>... | export <archive> <id> [<file.json>] | list <archive> | show <archive> <id> | "
          "validate <archive> [<file.json>...] | remove <archive> <id>",
          {}, 2, 1u << 16, run_exhibition},
+        {"keys", "generate publisher keys, trust them in an archive, list the trusted ones",
+         "generate [name] | trust <archive> <file.pub> | list <archive>", {}, 1, 3, run_keys},
+        {"package", "export exhibitions as a signed package (BagIt tar) or apply one to a kiosk archive",
+         "export <archive> --exhibition <id>... -o <file.wyp> [--with-originals] [--since <package>] [--key <name>] "
+         "[--expires <YYYY-MM-DD>] | apply <archive> <file.wyp> [--check]",
+         {{"exhibition", true}, {"output", true}, {"with-originals", false}, {"since", true}, {"key", true},
+          {"expires", true}, {"sequence", true}, {"check", false}},
+         2, 1u << 16, run_package},
     };
     return table;
 }
