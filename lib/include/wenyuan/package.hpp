@@ -48,7 +48,7 @@ struct ExportReport {
 
 /// Writes a package of the given exhibitions, as the kiosk would show them today
 /// (kiosk_exhibitions): only public, undeleted items and their non-original assets (and
-/// originals when asked) enter. Streams objects with flat memory; the output appears only when
+/// originals when asked, or when an item has no access copy to show instead) enter. Streams objects with flat memory; the output appears only when
 /// complete. Errors: Errc::not_found (an exhibition), Errc::invalid_argument (no exhibition, bad
 /// expiry, an unreadable --since), Errc::corrupt (a store object damaged), Errc::io.
 /// Read-only on the archive; one thread at a time, as Archive.

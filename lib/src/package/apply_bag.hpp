@@ -26,7 +26,7 @@ struct Bag {
     std::map<std::string, Member> members;       ///< path inside the bag → where
     std::map<std::string, std::string> small;    ///< tag files and data/*.json, read whole
     std::map<std::string, std::string> manifest; ///< payload path → SHA-512
-    std::string key_id, tag_digest, created, expires;
+    std::string key_id, tag_digest, created, expires, oxum;
     std::int64_t sequence = 0;
     bool already_applied = false;
     nlohmann::json doc;  ///< data/package.json

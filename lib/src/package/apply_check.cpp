@@ -135,19 +135,7 @@ Result<void> check_tags(const Archive& archive, Bag& bag) {
         bag.already_applied = true;
     }
 
-    // Payload-Oxum: "<bytes>.<files>"
-    const std::string oxum = label(*info, "Payload-Oxum");
-    std::uint64_t bytes = 0, files = 0;
-    for (const auto& [path, member] : bag.members) {
-        if (path.rfind("data/", 0) == 0) {
-            bytes += member.size;
-            ++files;
-        }
-    }
-    if (oxum != std::to_string(bytes) + "." + std::to_string(files)) {
-        return fail(bag.error(Errc::corrupt, "bag-info.txt", "Payload-Oxum " + oxum + " does not match the payload (" +
-                                                                 std::to_string(bytes) + "." + std::to_string(files) + ")"));
-    }
+    bag.oxum = label(*info, "Payload-Oxum");
     return {};
 }
 
@@ -179,6 +167,18 @@ Result<void> check_manifest(Bag& bag) {
         } else if (bag::sha512_bytes(bag.small[path]) != hash) {
             return fail(bag.error(Errc::corrupt, path, std::string("SHA-512 does not match ") + bag::kManifest));
         }
+    }
+    // Payload-Oxum: "<bytes>.<files>"
+    std::uint64_t bytes = 0, files = 0;
+    for (const auto& [path, member] : bag.members) {
+        if (path.rfind("data/", 0) == 0) {
+            bytes += member.size;
+            ++files;
+        }
+    }
+    if (bag.oxum != std::to_string(bytes) + "." + std::to_string(files)) {
+        return fail(bag.error(Errc::corrupt, "bag-info.txt", "Payload-Oxum " + bag.oxum + " does not match the payload (" +
+                                                                 std::to_string(bytes) + "." + std::to_string(files) + ")"));
     }
     return {};
 }

@@ -94,9 +94,17 @@ Result<void> plan_items(const Archive& archive, const ExportOptions& options,
         }
         auto assets = archive.assets(id);
         if (!assets) return fail(std::move(assets).error());
+        // The original goes too when asked, when an exhibit names it, or when the kiosk has
+        // nothing else to show (a recording without an access copy).
+        bool access_copy = false;
+        for (const Asset& asset : *assets) {
+            for (const char* role : {"tiles", "preview", "model", "lod", "access"}) access_copy = access_copy || asset.role == role;
+        }
         std::vector<const Asset*> chosen;
         for (const Asset& asset : *assets) {
-            if (asset.role != "original" || options.with_originals || named_roles.count(asset.role)) chosen.push_back(&asset);
+            if (asset.role != "original" || options.with_originals || !access_copy || named_roles.count(asset.role)) {
+                chosen.push_back(&asset);
+            }
         }
         json assets_json = json::array();
         for (const Asset* asset : chosen) {
