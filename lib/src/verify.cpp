@@ -9,6 +9,7 @@
 
 #include "archive_impl.hpp"
 #include "clock.hpp"
+#include "exhibition/exhibition_sql.hpp"
 
 namespace wenyuan {
 namespace {
@@ -84,6 +85,7 @@ Result<VerifyReport> Archive::verify(const ProgressFn& progress) {
     if (!objects) return fail(std::move(objects).error());
     WENYUAN_TRY(check_catalog(impl_->db, report.problems));
     WENYUAN_TRY(impl_->verify_derived(report.problems));
+    WENYUAN_TRY(verify_exhibitions(impl_->db, report.problems));
 
     std::set<std::string> known;
     for (const CatalogObject& object : *objects) known.insert(object.sha256);

@@ -2,6 +2,7 @@
 #include <map>
 #include <set>
 
+#include "../archive_impl.hpp"
 #include "wenyuan/exhibition.hpp"
 #include "wenyuan/segments.hpp"
 
@@ -23,15 +24,16 @@ public:
     Result<const std::vector<Asset>*> item(ItemRef& ref, const std::string& where) {
         std::optional<Item> found;
         if (ref.id == 0) {
-            auto by_key = archive_.item_by_key(ref.key);
-            if (!by_key) {
-                if (by_key.error().code != Errc::not_found) return fail(std::move(by_key).error());
+            // Deleted items keep their key: look it up including them, to say "withdrawn".
+            auto by_key = key_id(ref.key);
+            if (!by_key) return fail(std::move(by_key).error());
+            if (!*by_key) {
                 problem(where, "no item has the manifest key '" + ref.key + "'");
                 return nullptr;
             }
-            found = std::move(*by_key);
-            ref.id = found->id;
-        } else {
+            ref.id = **by_key;
+        }
+        {
             auto by_id = archive_.item(ref.id, true);
             if (!by_id) {
                 if (by_id.error().code != Errc::not_found) return fail(std::move(by_id).error());
@@ -92,6 +94,15 @@ public:
     const std::string& name(std::int64_t id) { return names_[id]; }
 
 private:
+    Result<std::optional<std::int64_t>> key_id(const std::string& key) const {
+        auto stmt = archive_.impl().db.cached("SELECT id FROM items WHERE key = ?1");
+        if (!stmt) return fail(std::move(stmt).error());
+        (*stmt)->bind(1, key);
+        auto row = (*stmt)->step();
+        if (!row) return fail(std::move(row).error());
+        if (!*row) return std::optional<std::int64_t>();
+        return std::optional<std::int64_t>((*stmt)->int64(0));
+    }
     static std::string describe(const Item& item) {
         return "item " + std::to_string(item.id) + (item.key.empty() ? "" : " (" + item.key + ")") + " '" + item.title + "'";
     }
@@ -149,10 +160,14 @@ Result<std::vector<ExhibitionProblem>> validate_exhibition(const Archive& archiv
         auto assets = checker.item(exhibition.cover, "cover");
         if (!assets) return fail(std::move(assets).error());
         if (*assets) {
-            bool image = false;
-            for (const Asset& asset : **assets) image = image || ((asset.role == "preview" || asset.role == "thumbnail") && is_image(asset));
-            if (!image) checker.problem("cover", checker.name(exhibition.cover.id) + " has no preview or thumbnail image");
-            else checker.asset(**assets, exhibition.cover.id, "preview", "cover");
+            const char* role = nullptr;
+            for (const char* candidate : {"thumbnail", "preview"}) {
+                for (const Asset& asset : **assets) {
+                    if (asset.role == candidate && is_image(asset)) role = candidate;
+                }
+            }
+            if (!role) checker.problem("cover", checker.name(exhibition.cover.id) + " has no preview or thumbnail image");
+            else checker.asset(**assets, exhibition.cover.id, role, "cover");
         }
     }
     if (exhibition.sections.empty()) checker.problem("sections", "an exhibition needs at least one section");

@@ -1,6 +1,7 @@
 // Exhibition documents: JSON in, JSON out. See docs/exhibitions.md for the format.
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <set>
 
 #include "wenyuan/exhibition.hpp"

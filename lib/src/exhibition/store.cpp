@@ -2,6 +2,7 @@
 // every item reference resolved to an id.
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "../archive_impl.hpp"
 #include "../clock.hpp"
@@ -79,6 +80,12 @@ void drop(Exhibition& e, const std::vector<ExhibitionProblem>& problems) {
     erase_all(exhibits, [&](std::size_t s, std::size_t x) { e.sections[s].exhibits.erase(e.sections[s].exhibits.begin() + x); });
     erase_all(stops, [&](std::size_t t, std::size_t x) { e.tours[t].stops.erase(e.tours[t].stops.begin() + x); });
     std::erase_if(e.sections, [](const Section& s) { return s.exhibits.empty(); });
+    // A stop whose exhibit was taken out goes with it.
+    std::set<std::int64_t> shown;
+    for (const Section& section : e.sections) {
+        for (const Exhibit& exhibit : section.exhibits) shown.insert(exhibit.item.id);
+    }
+    for (Tour& tour : e.tours) std::erase_if(tour.stops, [&](const TourStop& s) { return !shown.count(s.item.id); });
     std::erase_if(e.tours, [](const Tour& t) { return t.stops.empty(); });
 }
 
@@ -103,6 +110,51 @@ CREATE TABLE exhibitions (
   updated_at TEXT NOT NULL
 );
 )sql");
+}
+
+Result<void> verify_exhibitions(const sql::Db& db, std::vector<VerifyProblem>& problems) {
+    auto rows = db.prepare("SELECT id, document, updated_at, slug FROM exhibitions ORDER BY id");
+    if (!rows) return fail(std::move(rows).error());
+    auto item = db.prepare("SELECT count(*) FROM items WHERE id = ?1");
+    if (!item) return fail(std::move(item).error());
+    std::optional<Error> error;
+    WENYUAN_TRY(rows->each([&](const sql::Stmt& row) {
+        const std::string name = "exhibition " + row.text(3);
+        auto e = read_row(row);
+        if (!e) {
+            problems.push_back({name, e.error().message});
+            return;
+        }
+        const auto check = [&](const ItemRef& ref, const std::string& where) {
+            if (ref.empty() || error) return;
+            if (ref.id == 0) {
+                problems.push_back({name, where + ": refers to '" + ref.key + "' by key, not by id"});
+                return;
+            }
+            item->reset();
+            item->bind(1, ref.id);
+            auto found = item->step();
+            if (!found) error = found.error();
+            else if (item->int64(0) == 0) problems.push_back({name, where + ": item " + std::to_string(ref.id) + " does not exist"});
+        };
+        check(e->cover, "cover");
+        for (std::size_t s = 0; s < e->sections.size(); ++s) {
+            for (std::size_t x = 0; x < e->sections[s].exhibits.size(); ++x) {
+                const std::string at = "sections[" + std::to_string(s) + "].exhibits[" + std::to_string(x) + "]";
+                check(e->sections[s].exhibits[x].item, at + ".item");
+                check(e->sections[s].exhibits[x].audio, at + ".audio");
+            }
+        }
+        for (std::size_t t = 0; t < e->tours.size(); ++t) {
+            for (std::size_t x = 0; x < e->tours[t].stops.size(); ++x) {
+                const std::string at = "tours[" + std::to_string(t) + "].stops[" + std::to_string(x) + "]";
+                check(e->tours[t].stops[x].item, at + ".item");
+                check(e->tours[t].stops[x].audio, at + ".audio");
+            }
+        }
+    }));
+    if (error) return fail(*error);
+    return {};
 }
 
 Result<std::int64_t> save_exhibition(Archive& archive, Exhibition exhibition, std::string_view agent) {
