@@ -22,6 +22,7 @@ int run_segment(const Args&);
 int run_exhibition(const Args&);
 int run_keys(const Args&);
 int run_package(const Args&);
+int run_publish(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -69,6 +70,8 @@ const std::vector<Command>& commands() {
          {{"exhibition", true}, {"output", true}, {"with-originals", false}, {"since", true}, {"key", true},
           {"expires", true}, {"sequence", true}, {"check", false}},
          2, 1u << 16, run_package},
+        {"publish", "write IIIF manifests, tiles, Dublin Core, GLB and WebVTT of the public items for a web server",
+         "<archive> --out <dir> [--base-url <url>]", {{"out", true}, {"base-url", true}}, 1, 1, run_publish},
     };
     return table;
 }
