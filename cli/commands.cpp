@@ -23,6 +23,7 @@ int run_exhibition(const Args&);
 int run_keys(const Args&);
 int run_package(const Args&);
 int run_publish(const Args&);
+int run_usage(const Args&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -72,6 +73,9 @@ const std::vector<Command>& commands() {
          2, 1u << 16, run_package},
         {"publish", "write IIIF manifests, tiles, Dublin Core, GLB and WebVTT of the public items for a web server",
          "<archive> --out <dir> [--base-url <url>]", {{"out", true}, {"base-url", true}}, 1, 1, run_publish},
+        {"usage", "report what visitors used at a kiosk: most and least viewed, coverage, empty searches, ratings",
+         "report <usage.db> [--archive <archive>] [--top N] [--utc-offset <minutes>]",
+         {{"archive", true}, {"top", true}, {"utc-offset", true}}, 2, 2, run_usage},
     };
     return table;
 }

@@ -4,6 +4,7 @@
 
 #include "cli_helpers.hpp"
 #include "../importers/media_clips.hpp"
+#include "wenyuan/usage.hpp"
 
 namespace wenyuan {
 namespace {
@@ -146,6 +147,54 @@ TEST_F(ExhibitionCli, ProblemsAreOneLineEachAndNothingIsImported) {
     EXPECT_EQ(test::wenyuan({"exhibition", "frobnicate", archive}).exit_code, 2);
     EXPECT_EQ(test::wenyuan({"exhibition", "list", (dir / "no-archive").string()}).exit_code, 2);
     EXPECT_EQ(test::wenyuan({"verify", archive}).exit_code, 0);
+}
+
+// The kiosk writes usage.db through the library; `usage report` reads it with the archive.
+TEST_F(ExhibitionCli, UsageReportWithCoverage) {
+    ASSERT_EQ(test::wenyuan({"exhibition", "import", archive, write("c.json", kGood)}).exit_code, 0);
+    const auto list = test::wenyuan_json({"list", archive});
+    std::int64_t photo = 0;
+    for (const auto& item : list) {
+        if (item["title"] == "修渠合影") photo = item["id"];
+    }
+    ASSERT_GT(photo, 0);
+    const std::string usage = (dir / "kiosk/usage.db").string();
+    {
+        auto log = UsageLog::open(usage);
+        ASSERT_TRUE(log) << log.error().message;
+        auto visit = log->begin_visit();
+        ASSERT_TRUE(visit);
+        auto view = log->exhibit_opened(*visit, "cunshiguan", photo);
+        ASSERT_TRUE(view && log->exhibit_closed(*view));
+        ASSERT_TRUE(log->searched(*visit, "konglong", 0));
+        ASSERT_TRUE(log->rate_visit(*visit, 4));
+        ASSERT_TRUE(log->end_visit(*visit));
+    }
+    const auto report = test::wenyuan_json({"usage", "report", usage, "--archive", archive});
+    EXPECT_EQ(report["visits"], 1);
+    EXPECT_EQ(report["kiosk_exhibits"], 2);
+    EXPECT_EQ(report["kiosk_exhibits_opened"], 1);
+    EXPECT_EQ(report["coverage"], 0.5);
+    EXPECT_EQ(report["average_rating"], 4.0);
+    EXPECT_EQ(report["most_viewed"][0]["title"], "修渠合影");
+    EXPECT_EQ(report["least_viewed"][0]["title"], "讲解：修渠");
+    EXPECT_EQ(report["least_viewed"][0]["opens"], 0);
+    EXPECT_EQ(report["empty_searches"][0]["query"], "konglong");
+    EXPECT_EQ(report["visits_per_day"].size(), 1u);
+
+    const auto alone = test::wenyuan_json({"usage", "report", usage});
+    EXPECT_TRUE(alone["coverage"].is_null());
+    const auto text = test::wenyuan({"usage", "report", usage, "--archive", archive});
+    EXPECT_EQ(text.exit_code, 0);
+    EXPECT_NE(text.out.find("coverage: 1 of 2 kiosk exhibits opened (50%)"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("rating: 4.00 of 5 from 1 visits"), std::string::npos) << text.out;
+
+    const auto missing = test::wenyuan({"usage", "report", (dir / "nope.db").string()});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_EQ(missing.err, "wenyuan: " + (dir / "nope.db").string() + ": no such usage log\n");
+    const auto catalog = test::wenyuan({"usage", "report", archive + "/catalog.db"});
+    EXPECT_EQ(catalog.exit_code, 2);
+    EXPECT_NE(catalog.err.find("not a Wenyuan usage log"), std::string::npos) << catalog.err;
 }
 
 }  // namespace
