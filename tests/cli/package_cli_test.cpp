@@ -12,6 +12,7 @@
 
 #include "../lib/package_fixture.hpp"
 #include "cli_helpers.hpp"
+#include "wenyuan/usage.hpp"
 
 namespace wenyuan::test {
 namespace {
@@ -70,6 +71,36 @@ TEST(PackageCli, KeysExportApplyAndErrors) {
     auto missing = wenyuan({"package", "apply", (dir / "kiosk").string(), (dir / "nope.wyp").string()});
     EXPECT_EQ(missing.exit_code, 1);
     EXPECT_NE(missing.err.find("nope.wyp"), std::string::npos);
+}
+
+TEST(UsageCli, ExportAndMergeStations) {
+    TempDir dir;
+    {
+        auto log = UsageLog::open(dir / "usage.db");
+        ASSERT_TRUE(log);
+        auto visit = log->begin_visit();
+        ASSERT_TRUE(visit);
+        ASSERT_TRUE(log->searched(*visit, "dingzi", 0));
+        ASSERT_TRUE(log->rate_visit(*visit, 4));
+        ASSERT_TRUE(log->end_visit(*visit));
+    }
+    ASSERT_EQ(wenyuan_home(dir, {"keys", "generate", "dongcun"}).exit_code, 0);
+    auto exported = wenyuan_home(dir, {"usage", "export", (dir / "usage.db").string(), "-o", (dir / "east.json").string(),
+                                       "--station", "东村", "--key", "dongcun"});
+    ASSERT_EQ(exported.exit_code, 0) << exported.err;
+    ASSERT_EQ(wenyuan({"init", (dir / "county").string()}).exit_code, 0);
+    ASSERT_EQ(wenyuan({"keys", "trust", (dir / "county").string(), (dir / "home" / "dongcun.pub").string()}).exit_code, 0);
+    write_file(dir / "broken.json", "{}");
+    auto merged = wenyuan({"usage", "merge", (dir / "county").string(), (dir / "east.json").string(),
+                           (dir / "broken.json").string(), "--json"});
+    EXPECT_EQ(merged.exit_code, 1) << "a bad file is an error";
+    EXPECT_NE(merged.err.find("broken.json: not a Wenyuan usage summary"), std::string::npos) << merged.err;
+    const auto report = nlohmann::json::parse(merged.out);
+    ASSERT_EQ(report["stations"].size(), 1u) << "the other files go on";
+    EXPECT_EQ(report["stations"][0]["station"], "东村");
+    EXPECT_EQ(report["totals"]["visits"], 1);
+    EXPECT_EQ(report["totals"]["average_rating"], 4.0);
+    EXPECT_EQ(report["totals"]["empty_searches"][0]["query"], "dingzi");
 }
 
 pid_t spawn_apply(const std::string& archive, const std::string& package) {
