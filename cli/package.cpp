@@ -69,7 +69,8 @@ int apply_command(const Args& args) {
                     {"sequence", applied->sequence}, {"created", applied->created}, {"expires", applied->expires},
                     {"checked_only", options.check_only}, {"already_applied", applied->already_applied},
                     {"exhibitions", applied->exhibitions}, {"items_added", applied->items_added},
-                    {"items_updated", applied->items_updated}, {"objects_staged", applied->objects_staged},
+                    {"items_updated", applied->items_updated}, {"items_unchanged", applied->items_unchanged},
+                    {"objects_staged", applied->objects_staged},
                     {"objects_present", applied->objects_present}, {"bytes_staged", applied->bytes_staged}});
     } else if (applied->already_applied) {
         std::printf("%s: already applied (sequence %lld); nothing changed\n", args.positional[2].c_str(),

@@ -86,7 +86,8 @@ TEST_F(PackageTest, DeltaCarriesOnlyWhatTheKioskLacks) {
     const auto base = export_to("base", first);
     ASSERT_TRUE(apply_package(*kiosk, base, "test"));
 
-    // A month later: one new exhibit.
+    // A month later: one new exhibit, one title corrected.
+    ASSERT_TRUE(source->edit_item(items[0], {{"title", "老照片（修订）"}}, "test"));
     items.push_back(add_image_item(*source, "新展品", 30000, 77));
     save_simple_exhibition(*source, items);
     ExportOptions delta;
@@ -109,10 +110,12 @@ TEST_F(PackageTest, DeltaCarriesOnlyWhatTheKioskLacks) {
     auto applied = apply_package(*kiosk, update, "test");
     ASSERT_TRUE(applied) << applied.error().message;
     EXPECT_EQ(applied->items_added, 1u);
-    EXPECT_EQ(applied->items_updated, 3u);
+    EXPECT_EQ(applied->items_updated, 1u);
+    EXPECT_EQ(applied->items_unchanged, 2u);
     auto shown = kiosk_exhibitions(*kiosk);
     ASSERT_TRUE(shown);
     EXPECT_EQ(shown->front().sections[0].exhibits.size(), 4u);
+    EXPECT_EQ(kiosk->item(shown->front().sections[0].exhibits[0].item.id)->title, "老照片（修订）");
 
     // Nothing changed since: an empty delta, and a delta of a delta still knows the base.
     ExportOptions none;

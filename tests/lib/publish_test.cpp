@@ -133,7 +133,9 @@ TEST(Publish, PublicItemsAsIiifDublinCoreGlbAndWebVtt) {
     for (const Item& item : *secret_items) {
         if (item.access == Access::public_access) continue;
         EXPECT_FALSE(std::filesystem::exists(dir / "site/items" / item.uid));
-        for (const Asset& asset : *archive->assets(item.id)) {
+        const auto assets = archive->assets(item.id);
+        ASSERT_TRUE(assets);
+        for (const Asset& asset : *assets) {
             EXPECT_FALSE(std::filesystem::exists(dir / "site/files" / (asset.sha256 + ".jpg")));
         }
     }

@@ -62,7 +62,7 @@ Result<std::vector<std::string>> package_objects(const std::filesystem::path& pa
 struct ApplyReport {
     std::string name, key_id, created, expires;
     std::int64_t sequence = 0;
-    std::size_t exhibitions = 0, items_added = 0, items_updated = 0;
+    std::size_t exhibitions = 0, items_added = 0, items_updated = 0, items_unchanged = 0;
     std::size_t objects_staged = 0, objects_present = 0;
     std::uint64_t bytes_staged = 0;
     bool already_applied = false;  ///< this very package was applied before; nothing changed

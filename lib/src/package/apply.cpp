@@ -65,6 +65,20 @@ Result<std::int64_t> upsert_item(Archive::Impl& impl, Item item, const std::stri
                                "?23,?24,?25,?26,?27,?28,?29,?30,?31,NULL";
     Event event{0, time, "ingestion", std::nullopt, "", std::string(agent), "success", "from package " + package_name};
     if (*local) {
+        auto row = impl.db.cached(std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ?1");
+        if (!row) return fail(std::move(row).error());
+        (*row)->bind(1, **local);
+        auto found = (*row)->step();
+        if (!found) return fail(std::move(found).error());
+        if (*found) {
+            const Item current = item_from_row(**row);
+            if (!current.deleted && package::item_to_json(current) == package::item_to_json(item)) {
+                ++report.items_unchanged;  // a delta resends every row; most are as they were
+                return current.id;
+            }
+        }
+    }
+    if (*local) {
         auto stmt = impl.db.prepare("UPDATE items SET (" + columns + ") = (" + values + ") WHERE id = ?32");
         if (!stmt) return fail(std::move(stmt).error());
         const int n = bind_item(*stmt, item);
