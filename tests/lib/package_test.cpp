@@ -50,6 +50,18 @@ TEST_F(PackageTest, RoundTripShowsTheExhibitionOnTheKiosk) {
     EXPECT_EQ(dump_catalog(dir / "kiosk"), before);
 }
 
+TEST_F(PackageTest, CheckOnlyValidatesAndChangesNothing) {
+    const auto file = export_to("p1");
+    const std::string catalog = dump_catalog(dir / "kiosk"), files = dump_files(dir / "kiosk");
+    ApplyOptions check;
+    check.check_only = true;
+    auto checked = apply_package(*kiosk, file, "test", check);
+    ASSERT_TRUE(checked) << checked.error().message;
+    EXPECT_EQ(checked->objects_staged, 6u);  // would be stored
+    EXPECT_EQ(dump_catalog(dir / "kiosk"), catalog);
+    EXPECT_EQ(dump_files(dir / "kiosk"), files);
+}
+
 TEST_F(PackageTest, RestrictedItemsNeverEnter) {
     // An item that was public when the exhibition was saved and is restricted now.
     ASSERT_TRUE(source->edit_item(items[1], {{"access", "restricted"}}, "test"));

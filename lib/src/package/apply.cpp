@@ -194,14 +194,14 @@ Result<ApplyReport> apply_package(Archive& archive, const std::filesystem::path&
     report.sequence = bag->sequence;
     report.already_applied = bag->already_applied;
 
-    auto staged = package::hash_and_stage(archive, *bag, progress);
+    auto staged = package::hash_and_stage(archive, *bag, !options.check_only && !bag->already_applied, progress);
     if (!staged) return fail(std::move(staged).error());
-    report.objects_staged = staged->size();
     report.bytes_staged = bag->stage_bytes;
     for (const auto& [path, member] : bag->members) {
-        if (path.rfind(bag::kObjectsDir, 0) == 0) ++report.objects_present;
+        if (path.rfind(bag::kObjectsDir, 0) != 0) continue;
+        if (archive.store().contains(path.substr(std::string(bag::kObjectsDir).size()))) ++report.objects_present;
+        else ++report.objects_staged;
     }
-    report.objects_present -= report.objects_staged;
     if (options.check_only || bag->already_applied) {
         package::discard(*staged);
         return report;

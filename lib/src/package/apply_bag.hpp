@@ -49,8 +49,10 @@ struct StagedObject {
 };
 
 /// Hashes every object in the package against the manifest (SHA-512) and its name (SHA-256),
-/// copying those the store lacks into tmp/ (fsync'ed). On error every temp file is removed.
-Result<std::vector<StagedObject>> hash_and_stage(const Archive& archive, const Bag& bag, const ProgressFn& progress);
+/// copying those the store lacks into tmp/ (fsync'ed) when `stage` (else nothing is written).
+/// On error every temp file is removed.
+Result<std::vector<StagedObject>> hash_and_stage(const Archive& archive, const Bag& bag, bool stage,
+                                                 const ProgressFn& progress);
 
 /// Removes staged temp files (after a failure or a check-only run).
 void discard(const std::vector<StagedObject>& staged);

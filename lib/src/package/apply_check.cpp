@@ -15,7 +15,8 @@
 namespace wenyuan::package {
 namespace {
 
-constexpr std::size_t kSmallLimit = 256u << 20;  // tag files and JSON documents read whole
+constexpr std::size_t kSmallLimit = 256u << 20;  // tag files and JSON documents read whole …
+constexpr std::size_t kSmallTotal = 512u << 20;  // … and all of them together, before the signature is checked
 constexpr std::uint64_t kSpaceMargin = 64u << 20;
 
 bool is_object_path(const std::string& path) {
@@ -26,6 +27,7 @@ bool is_object_path(const std::string& path) {
 Result<void> index_members(Bag& bag) {
     auto tar = TarReader::open(bag.file);
     if (!tar) return fail(std::move(tar).error());
+    std::uint64_t small_total = 0;
     for (;;) {
         auto entry = tar->next();
         if (!entry) return fail(std::move(entry).error());
@@ -45,6 +47,10 @@ Result<void> index_members(Bag& bag) {
             return fail(bag.error(Errc::corrupt, *path, "appears twice in the package"));
         }
         if (!is_object_path(*path)) {
+            small_total += e.size;
+            if (small_total > kSmallTotal) {
+                return fail(bag.error(Errc::limit, *path, "tag files and documents exceed " + std::to_string(kSmallTotal >> 20) + " MiB"));
+            }
             auto bytes = tar->read_all(kSmallLimit);
             if (!bytes) return fail(bag.error(Errc::limit, *path, bytes.error().message));
             bag.small[*path] = std::move(*bytes);

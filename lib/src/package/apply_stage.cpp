@@ -28,13 +28,14 @@ struct StageGuard {
     }
 };
 
-Result<void> stage_one(const Archive& archive, const Bag& bag, int package_fd, const Pending& object,
+Result<void> stage_one(const Archive& archive, const Bag& bag, int package_fd, const Pending& object, bool stage,
                        std::vector<char>& buffer, std::vector<StagedObject>& staged, std::uint64_t& done,
                        std::uint64_t total, const ProgressFn& progress) {
     const std::string sha256 = object.path.substr(std::string(bag::kObjectsDir).size());
     const bool present = archive.store().contains(sha256);
+    const bool copy = stage && !present;
     fs::Fd out;
-    if (!present) {
+    if (copy) {
         const auto tmp = archive.root() / "tmp";
         std::error_code ec;
         std::filesystem::create_directories(tmp, ec);
@@ -55,10 +56,12 @@ Result<void> stage_one(const Archive& archive, const Bag& bag, int package_fd, c
         std::future<void> side;
         if (!present) side = std::async(std::launch::async, [&] { name_hash.update(buffer.data(), size); });
         sha512.update(buffer.data(), size);
-        if (!present) {
+        if (copy) {
             auto written = fs::write_all(out.get(), std::string_view(buffer.data(), size), staged.back().temp);
             side.wait();
             if (!written) return fail(std::move(written).error());
+        } else if (side.valid()) {
+            side.wait();
         }
         offset += size;
         left -= size;
@@ -72,8 +75,8 @@ Result<void> stage_one(const Archive& archive, const Bag& bag, int package_fd, c
         if (name_hash.finish_hex() != sha256) {
             return fail(bag.error(Errc::corrupt, object.path, "the bytes do not hash to the object's SHA-256 name"));
         }
-        // Start writing back now; sync_staged() waits for it once every object is staged.
-        ::sync_file_range(out.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
+        // Start the writeback now; hash_and_stage fsyncs every staged file once all are staged.
+        if (copy) ::sync_file_range(out.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
     }
     return {};
 }
@@ -84,7 +87,8 @@ void discard(const std::vector<StagedObject>& staged) {
     for (const StagedObject& object : staged) ::unlink(object.temp.c_str());
 }
 
-Result<std::vector<StagedObject>> hash_and_stage(const Archive& archive, const Bag& bag, const ProgressFn& progress) {
+Result<std::vector<StagedObject>> hash_and_stage(const Archive& archive, const Bag& bag, bool stage,
+                                                 const ProgressFn& progress) {
     std::vector<Pending> objects;
     std::uint64_t total = 0;
     for (const auto& [path, member] : bag.members) {
@@ -103,7 +107,7 @@ Result<std::vector<StagedObject>> hash_and_stage(const Archive& archive, const B
     std::vector<char> buffer(kChunk);
     std::uint64_t done = 0;
     for (const Pending& object : objects) {
-        WENYUAN_TRY(stage_one(archive, bag, package.get(), object, buffer, staged, done, total, progress));
+        WENYUAN_TRY(stage_one(archive, bag, package.get(), object, stage, buffer, staged, done, total, progress));
     }
     for (const StagedObject& object : staged) {
         fs::Fd fd(::open(object.temp.c_str(), O_RDONLY | O_CLOEXEC));
