@@ -67,7 +67,7 @@ const std::vector<Command>& commands() {
          "generate [name] | trust <archive> <file.pub> | list <archive>", {}, 1, 3, run_keys},
         {"package", "export exhibitions as a signed package (BagIt tar) or apply one to a kiosk archive",
          "export <archive> --exhibition <id>... -o <file.wyp> [--with-originals] [--since <package>] [--key <name>] "
-         "[--expires <YYYY-MM-DD>] | apply <archive> <file.wyp> [--check]",
+         "[--expires <YYYY-MM-DD>] | apply <archive> <file.wyp> [--check] | have <archive> -o <file>",
          {{"exhibition", true}, {"output", true}, {"with-originals", false}, {"since", true}, {"key", true},
           {"expires", true}, {"sequence", true}, {"check", false}},
          2, 1u << 16, run_package},

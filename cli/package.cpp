@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kUsageText =
     "wenyuan package: usage: wenyuan package export <archive> --exhibition <id>... -o <file.wyp> [--with-originals] "
-    "[--since <package-or-manifest>] [--key <name>] [--expires <YYYY-MM-DD>] | apply <archive> <file.wyp> [--check]";
+    "[--since <package-or-manifest>] [--key <name>] [--expires <YYYY-MM-DD>] | apply <archive> <file.wyp> [--check] | have <archive> -o <file>";
 
 int export_command(const Args& args) {
     if (args.positional.size() < 2) return report(kUsageText, kUsage);
@@ -56,6 +56,26 @@ int export_command(const Args& args) {
     return kOk;
 }
 
+// What an archive already holds, for `export --since` at the sender: one object hash a line.
+int have_command(const Args& args) {
+    std::string output = args.get("output");
+    if (args.positional.size() == 4 && args.positional[2] == "-o") output = args.positional[3];
+    if (args.positional.size() < 2 || output.empty()) return report(kUsageText, kUsage);
+    auto archive = open_archive(args.positional[1], OpenMode::read_only);
+    if (!archive) return kUsage;
+    auto objects = archive->store().list();
+    if (!objects) return report(objects.error());
+    std::string text;
+    for (const std::string& sha : *objects) text += sha + "\n";
+    std::FILE* out = std::fopen(output.c_str(), "wb");
+    if (!out || std::fwrite(text.data(), 1, text.size(), out) != text.size() || std::fclose(out) != 0) {
+        return report(output + ": cannot write");
+    }
+    if (args.json()) print_json({{"file", output}, {"objects", objects->size()}});
+    else std::printf("%s: %zu object(s) this archive holds\n", output.c_str(), objects->size());
+    return kOk;
+}
+
 int apply_command(const Args& args) {
     if (args.positional.size() != 3) return report(kUsageText, kUsage);
     auto archive = open_archive(args.positional[1], args.has("check") ? OpenMode::read_only : OpenMode::read_write);
@@ -89,6 +109,7 @@ int run_package(const Args& args) {
     const std::string& action = args.positional[0];
     if (action == "export") return export_command(args);
     if (action == "apply") return apply_command(args);
+    if (action == "have") return have_command(args);
     return report(kUsageText, kUsage);
 }
 

@@ -68,6 +68,15 @@ TEST(PackageCli, KeysExportApplyAndErrors) {
     EXPECT_EQ(shown[0]["id"], "cunshiguan");
     EXPECT_EQ(wenyuan_json({"verify", (dir / "kiosk").string()})["ok"], true);
 
+    // The kiosk says what it holds; a delta against that carries nothing it has.
+    ASSERT_EQ(wenyuan({"package", "have", (dir / "kiosk").string(), "-o", (dir / "have.txt").string()}).exit_code, 0);
+    auto delta = wenyuan_home(dir, {"package", "export", (dir / "county").string(), "--exhibition", "cunshiguan", "-o",
+                                    (dir / "april.wyp").string(), "--key", "county", "--since", (dir / "have.txt").string(), "--json"});
+    ASSERT_EQ(delta.exit_code, 0) << delta.err;
+    EXPECT_EQ(nlohmann::json::parse(delta.out)["objects"], 0);
+    EXPECT_EQ(nlohmann::json::parse(delta.out)["objects_skipped"], 4);
+    EXPECT_EQ(wenyuan_json({"package", "apply", (dir / "kiosk").string(), (dir / "april.wyp").string()})["items_unchanged"], 2);
+
     auto missing = wenyuan({"package", "apply", (dir / "kiosk").string(), (dir / "nope.wyp").string()});
     EXPECT_EQ(missing.exit_code, 1);
     EXPECT_NE(missing.err.find("nope.wyp"), std::string::npos);
