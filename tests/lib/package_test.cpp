@@ -21,11 +21,18 @@ std::string member_data(const std::vector<TarMember>& members, const std::string
 TEST_F(PackageTest, RoundTripShowsTheExhibitionOnTheKiosk) {
     const auto file = export_to("p1");
     EXPECT_TRUE(check_bagit(file).empty());
+    auto reader = Archive::open(dir / "kiosk", OpenMode::read_only);  // a running kiosk
+    ASSERT_TRUE(reader);
+    EXPECT_EQ(package_generation(*reader).value_or(-1), 0);
     auto applied = apply_package(*kiosk, file, "test");
     ASSERT_TRUE(applied) << applied.error().message;
     EXPECT_EQ(applied->items_added, 3u);
     EXPECT_EQ(applied->exhibitions, 1u);
     EXPECT_EQ(applied->objects_staged, 6u);  // preview and thumbnail of three items; no originals
+    EXPECT_GT(package_generation(*reader).value_or(0), 0) << "the open kiosk sees the new content";
+    auto seen = kiosk_exhibitions(*reader);
+    ASSERT_TRUE(seen);
+    EXPECT_EQ(seen->size(), 1u);
     auto shown = kiosk_exhibitions(*kiosk);
     ASSERT_TRUE(shown);
     ASSERT_EQ(shown->size(), 1u);

@@ -88,4 +88,10 @@ Result<ApplyReport> apply_package(Archive& archive, const std::filesystem::path&
                                   std::string_view agent, const ApplyOptions& options = {},
                                   const ProgressFn& progress = {});
 
+/// A number that grows whenever a package is applied to the archive (0: none yet). A kiosk that
+/// holds the archive open read-only polls it when it goes idle and reloads its exhibitions when
+/// it changed: the new content is visible to every connection once the apply's transaction
+/// commits, without a restart. Errors: Errc::io. Cheap (one indexed query).
+Result<std::int64_t> package_generation(const Archive& archive);
+
 }  // namespace wenyuan

@@ -181,6 +181,10 @@ Result<void> switch_catalog(Archive& archive, const package::Bag& bag, std::stri
 
 }  // namespace
 
+Result<std::int64_t> package_generation(const Archive& archive) {
+    return archive.impl().db.scalar("SELECT coalesce(max(id), 0) FROM applied_packages");
+}
+
 Result<ApplyReport> apply_package(Archive& archive, const std::filesystem::path& file, std::string_view agent,
                                   const ApplyOptions& options, const ProgressFn& progress) {
     if (!options.check_only) WENYUAN_TRY(archive.impl().require_writable("apply a package"));
