@@ -1,5 +1,6 @@
 // `wenyuan exhibition import|export|list|show|validate|remove`: exhibitions for kiosks.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -13,7 +14,14 @@ constexpr const char* kUsageText =
     "wenyuan exhibition: usage: wenyuan exhibition import <archive> <file.json>... | export <archive> <id> [<file.json>] | "
     "list <archive> | show <archive> <id> | validate <archive> [<file.json>...] | remove <archive> <id>";
 
+constexpr std::uintmax_t kMaxDocumentBytes = 16u << 20;
+
 Result<Exhibition> read_file(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return fail(Errc::not_found, path + ": cannot read the file (missing, or not a file)");
+    if (std::filesystem::file_size(path, ec) > kMaxDocumentBytes) {
+        return fail(Errc::invalid_argument, path + ": larger than 16 MiB; not an exhibition document");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail(Errc::not_found, path + ": cannot read the file");
     std::ostringstream text;

@@ -13,67 +13,16 @@
 #include <string>
 #include <vector>
 
+#include "canvas.hpp"
+#include "exhibits.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Rgb {
-    std::uint8_t r, g, b;
-};
-
-Rgb mix(Rgb a, Rgb b, double t) {
-    auto lerp = [t](std::uint8_t x, std::uint8_t y) { return static_cast<std::uint8_t>(x + (y - x) * t); };
-    return {lerp(a.r, b.r), lerp(a.g, b.g), lerp(a.b, b.b)};
-}
-
-class Canvas {
-public:
-    Canvas(int width, int height, Rgb fill) : w_(width), h_(height), pixels_(static_cast<size_t>(width * height), fill) {}
-    int width() const { return w_; }
-    int height() const { return h_; }
-    void set(int x, int y, Rgb c) {
-        if (x >= 0 && y >= 0 && x < w_ && y < h_) pixels_[static_cast<size_t>(y * w_ + x)] = c;
-    }
-    Rgb get(int x, int y) const { return pixels_[static_cast<size_t>(y * w_ + x)]; }
-    // Fills every pixel for which `inside(x, y)` holds, shaded by `shade(x, y)`.
-    void fill(const std::function<bool(double, double)>& inside, const std::function<Rgb(double, double)>& shade) {
-        for (int y = 0; y < h_; ++y)
-            for (int x = 0; x < w_; ++x)
-                if (inside(x + 0.5, y + 0.5)) set(x, y, shade(x + 0.5, y + 0.5));
-    }
-    void vertical_gradient(Rgb top, Rgb bottom) {
-        for (int y = 0; y < h_; ++y)
-            for (int x = 0; x < w_; ++x) set(x, y, mix(top, bottom, static_cast<double>(y) / h_));
-    }
-    // 24-bit uncompressed BMP, bottom-up rows padded to 4 bytes.
-    void save_bmp(const fs::path& file) const {
-        const int row = (w_ * 3 + 3) & ~3;
-        const std::uint32_t size = 54 + static_cast<std::uint32_t>(row * h_);
-        std::vector<std::uint8_t> out(size, 0);
-        auto put32 = [&](size_t at, std::uint32_t v) { for (int i = 0; i < 4; ++i) out[at + i] = static_cast<std::uint8_t>(v >> (8 * i)); };
-        out[0] = 'B'; out[1] = 'M';
-        put32(2, size); put32(10, 54); put32(14, 40); put32(18, static_cast<std::uint32_t>(w_));
-        put32(22, static_cast<std::uint32_t>(h_)); out[26] = 1; out[28] = 24;
-        put32(34, static_cast<std::uint32_t>(row * h_)); put32(38, 11811); put32(42, 11811);  // 300 dpi
-        for (int y = 0; y < h_; ++y) {
-            for (int x = 0; x < w_; ++x) {
-                const Rgb c = get(x, h_ - 1 - y);
-                const size_t at = 54 + static_cast<size_t>(y * row + x * 3);
-                out[at] = c.b; out[at + 1] = c.g; out[at + 2] = c.r;
-            }
-        }
-        std::ofstream(file, std::ios::binary).write(reinterpret_cast<const char*>(out.data()), static_cast<std::streamsize>(out.size()));
-    }
-
-private:
-    int w_, h_;
-    std::vector<Rgb> pixels_;
-};
-
-bool in_ellipse(double x, double y, double cx, double cy, double rx, double ry) {
-    const double dx = (x - cx) / rx, dy = (y - cy) / ry;
-    return dx * dx + dy * dy <= 1.0;
-}
+using sample::Canvas;
+using sample::Rgb;
+using sample::in_ellipse;
+using sample::mix;
 
 void bronze_ding(const fs::path& file) {
     Canvas c(1200, 900, {0, 0, 0});
@@ -223,6 +172,9 @@ void opera_wav(const fs::path& file) {
     out.write(reinterpret_cast<const char*>(samples.data()), static_cast<std::streamsize>(data));
 }
 
+// The stage video's raw frames; build_archive.cmake passes the same numbers to ffmpeg.
+constexpr int kVideoWidth = 640, kVideoHeight = 360, kVideoFps = 12, kVideoSeconds = 8;
+
 void text(const fs::path& file, const char* body) { std::ofstream(file) << body; }
 
 }  // namespace
@@ -233,7 +185,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const fs::path out = argv[1];
-    for (const char* sub : {"images", "texts", "models", "audio"}) fs::create_directories(out / sub);
+    for (const char* sub : {"images", "texts", "models", "models/kiln", "audio", "video"}) fs::create_directories(out / sub);
     fs::copy_file(argv[2], out / "manifest.csv", fs::copy_options::overwrite_existing);
     bronze_ding(out / "images/bronze_ding.bmp");
     celadon_bowl(out / "images/celadon_bowl.bmp");
@@ -242,6 +194,19 @@ int main(int argc, char** argv) {
     embroidery(out / "images/shu_embroidery.bmp");
     lathe(out / "models/lathe.obj");
     opera_wav(out / "audio/sichuan_opera_excerpt.wav");
+    sample::old_photo(out / "images/reservoir_1958.bmp");
+    sample::chronicle_scan(out / "images/chronicle_1958_page.bmp");
+    sample::lathe_blueprint(out / "images/c616_blueprint.bmp");
+    sample::kiln_section(out / "images/kiln_section.bmp");
+    sample::kiln_model(out / "models/kiln");
+    // Encoded to MP4 with the opera excerpt as its sound by build_archive.cmake (ffmpeg CLI).
+    sample::opera_stage_frames(out / "video/opera_stage.rgb", kVideoWidth, kVideoHeight, kVideoFps, kVideoSeconds);
+    sample::opera_stage_captions(out / "video/opera_stage");
+    if (!sample::spoken_narration(out / "audio/village_narration.wav", out / "audio/village_narration")) {
+        std::printf("espeak-ng is not installed: the narration is a synthesised stand-in\n");
+        sample::narration_wav(out / "audio/village_narration.wav");
+        sample::narration_captions(out / "audio/village_narration");
+    }
     text(out / "texts/village_chronicle_1958.txt",
          "青石村志·一九五八年纪事\n\n"
          "是年春，全村劳力分三班上工地，在村北山坳修筑青石水库。男社员挑土筑坝，妇女运石，老人孩子送茶送饭。\n"

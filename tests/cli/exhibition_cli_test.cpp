@@ -138,7 +138,10 @@ TEST_F(ExhibitionCli, ProblemsAreOneLineEachAndNothingIsImported) {
     EXPECT_NE(imported.err.find("wenyuan: " + broken + ": sections[0].exhibits[0].itme: unknown field"), std::string::npos)
         << imported.err;
     EXPECT_NE(imported.err.find("wenyuan: " + bad + ": 3 problem(s); the exhibition was not imported"), std::string::npos);
-    EXPECT_NE(imported.err.find("missing.json: cannot read the file"), std::string::npos);
+    EXPECT_NE(imported.err.find("missing.json: cannot read the file (missing, or not a file)"), std::string::npos);
+    const auto folder = test::wenyuan({"exhibition", "validate", archive, dir.path().string()});
+    EXPECT_EQ(folder.exit_code, 1);
+    EXPECT_EQ(folder.err, "wenyuan: " + dir.path().string() + ": cannot read the file (missing, or not a file)\n");
     const auto list = test::wenyuan_json({"exhibition", "list", archive});
     ASSERT_EQ(list.size(), 1u);  // the good one went on
     EXPECT_EQ(list[0]["id"], "cunshiguan");

@@ -120,6 +120,21 @@ TEST(Exhibition, ParseErrorsNameTheFileAndThePath) {
     EXPECT_FALSE(parse_exhibition(std::string("{\"id\": \"a\", \"title\": \"\xff\xfe\"}"), "bad-utf8.json"));
 }
 
+TEST(Exhibition, HostileDocumentsFailCleanly) {
+    const std::string deep = "{\"id\": \"a\", \"title\": \"t\", \"sections\": " + std::string(200000, '[') + std::string(200000, ']') + "}";
+    auto nested = parse_exhibition(deep, "deep.json");
+    ASSERT_FALSE(nested);
+    EXPECT_EQ(nested.error().message, "deep.json: sections[0]: must be an object");
+    EXPECT_FALSE(parse_exhibition(std::string("{\"id\": \"a\", \"title\": \"t\0\"}", 24), "nul.json"));
+    EXPECT_FALSE(parse_exhibition("", "empty.json"));
+    EXPECT_FALSE(parse_exhibition("{\"id\": \"a\", \"title\": \"t\", \"sections\": [{\"title\": \"s\", \"exhibits\": [{\"item\": 1e400}]}]}", "big.json"));
+    auto huge = parse_exhibition("{\"id\": \"a\", \"title\": \"t\", \"sections\": [{\"title\": \"s\", \"exhibits\": [{\"item\": 18446744073709551615}]}]}",
+                                 "huge.json");
+    ASSERT_FALSE(huge);
+    EXPECT_NE(huge.error().message.find("huge.json: sections[0].exhibits[0].item: must be an item id"), std::string::npos);
+    EXPECT_FALSE(parse_exhibition("{\"id\": \"a\", \"id\": \"b\", \"title\": \"t\", \"sections\": \"x\"}", "dup.json"));
+}
+
 TEST(Exhibition, ValidationReportsEveryProblem) {
     Fixture f;
     Archive archive = f.create();
@@ -310,6 +325,50 @@ TEST(Exhibition, KioskLeavesOutWhatBecameInvalid) {
             }
         }
     }
+}
+
+TEST(Exhibition, TheAssetAKioskShows) {
+    Fixture f;
+    Archive archive = f.create();
+    const auto role = [&](std::int64_t item, std::string asset = "") {
+        Exhibit exhibit;
+        exhibit.item.id = item;
+        exhibit.asset = std::move(asset);
+        auto found = exhibit_asset(archive, exhibit);
+        return found ? found->role + " " + found->mime : "error: " + found.error().message;
+    };
+    EXPECT_EQ(role(f.photo), "preview image/jpeg");
+    EXPECT_EQ(role(f.photo, "thumbnail"), "thumbnail image/jpeg");
+    EXPECT_EQ(role(f.bowl), "tiles application/x-tar");
+    EXPECT_EQ(role(f.lathe), "model model/gltf-binary");
+    EXPECT_EQ(role(f.opera), "original audio/wav");
+    EXPECT_EQ(role(f.text), "error: exhibit item " + std::to_string(f.text) + ": nothing a kiosk can show");
+    EXPECT_EQ(role(f.photo, "lod"), "error: exhibit item " + std::to_string(f.photo) + ": no 'lod' asset in the store");
+}
+
+TEST(Exhibition, KioskKeepsAnExhibitWhoseSegmentWasRemoved) {
+    Fixture f;
+    {
+        Archive archive = f.create();
+        auto segment = add_segment(archive, f.opera, {1, 5, "开场", "", "manual"}, "test");
+        ASSERT_TRUE(segment);
+        auto e = parse_exhibition(R"({"id": "x", "title": "戏", "sections": [{"title": "s", "exhibits": [{"item": "ICH-001", "segment": )" +
+                                      std::to_string(*segment) + "}]}]}",
+                                  "x.json");
+        ASSERT_TRUE(e) << e.error().message;
+        ASSERT_TRUE(save_exhibition(archive, *e, "test"));
+        ASSERT_TRUE(remove_segment(archive, *segment, "test"));
+    }
+    auto archive = Archive::open(f.dir / "a", OpenMode::read_only);
+    ASSERT_TRUE(archive);
+    std::vector<ExhibitionProblem> dropped;
+    auto shown = kiosk_exhibitions(*archive, &dropped);
+    ASSERT_TRUE(shown);
+    ASSERT_EQ(shown->size(), 1u);
+    ASSERT_EQ((*shown)[0].sections[0].exhibits.size(), 1u);
+    EXPECT_FALSE((*shown)[0].sections[0].exhibits[0].segment);
+    ASSERT_EQ(dropped.size(), 1u);
+    EXPECT_EQ(dropped[0].where, "x: sections[0].exhibits[0].segment");
 }
 
 TEST(Exhibition, VerifyChecksStoredExhibitions) {

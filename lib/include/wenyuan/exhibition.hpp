@@ -3,6 +3,9 @@
 // narration each. Curators write an exhibition as JSON (format in docs/exhibitions.md) that refers
 // to items by id or by manifest key; the catalog stores it (schema version 5) with every reference
 // resolved to an id, and only after validation found nothing wrong.
+//
+// Thread safety: the functions that take an Archive use it like its own members do, so one
+// thread at a time per Archive; parse_exhibition and exhibition_to_json are pure.
 #pragma once
 
 #include <cstdint>
@@ -26,7 +29,7 @@ struct ItemRef {
 struct Exhibit {
     ItemRef item;
     /// The asset role to show ("preview", "tiles", "lod", "original", "poster" …). Empty: the
-    /// kiosk picks (tiles, then preview for images; the model for models; the recording for media).
+    /// kiosk picks, as exhibit_asset() does (the model, the recording, else the image).
     std::string asset;
     std::optional<std::int64_t> segment;  ///< a segment of a recording to start at, if any
     std::string caption, caption_en;
@@ -110,10 +113,17 @@ Result<void> remove_exhibition(Archive& archive, std::string_view slug_or_id, st
 
 /// What a kiosk may show: every stored exhibition, re-validated against the catalog as it is now,
 /// with any exhibit, tour stop, audio guide or cover that became invalid since it was saved
-/// (an item withdrawn or made internal, an object lost) taken out and reported in `dropped`.
+/// (an item withdrawn or made internal, an object lost) taken out and reported in `dropped`; a
+/// segment that no longer exists only loses the exhibit its starting point.
 /// Sections left empty are dropped; exhibitions left empty are dropped.
 /// Errors: Errc::io. Works on read-only archives.
 Result<std::vector<Exhibition>> kiosk_exhibitions(const Archive& archive,
                                                   std::vector<ExhibitionProblem>* dropped = nullptr);
+
+/// The asset a kiosk shows for an exhibit: the one it names, or else the model, then the
+/// recording (the access copy, then the original), then the image (tiles, preview, poster,
+/// thumbnail, an image original); always one whose object is in the store.
+/// Errors: Errc::not_found (no such asset, or nothing showable), Errc::io. One thread at a time, as Archive.
+Result<Asset> exhibit_asset(const Archive& archive, const Exhibit& exhibit);
 
 }  // namespace wenyuan

@@ -14,6 +14,25 @@ bool is_recording(const Asset& asset) {
     return asset.mime.rfind("audio/", 0) == 0 || asset.mime.rfind("video/", 0) == 0;
 }
 
+/// The kiosk's choice when an exhibit names no asset: the model, then the recording (its access
+/// copy, then the original), then the image (tiles, preview, poster, thumbnail, an image original).
+const Asset* pick_exhibit_asset(const ObjectStore& store, const std::vector<Asset>& assets) {
+    const auto find = [&](std::string_view role, bool (*kind)(const Asset&)) -> const Asset* {
+        for (const Asset& asset : assets) {
+            if (asset.role == role && (!kind || kind(asset)) && store.contains(asset.sha256)) return &asset;
+        }
+        return nullptr;
+    };
+    const std::pair<const char*, bool (*)(const Asset&)> order[] = {
+        {"model", nullptr},  {"access", is_recording}, {"original", is_recording}, {"tiles", nullptr},
+        {"preview", is_image}, {"poster", is_image},   {"thumbnail", is_image},    {"original", is_image},
+    };
+    for (const auto& [role, kind] : order) {
+        if (const Asset* found = find(role, kind)) return found;
+    }
+    return nullptr;
+}
+
 /// Looks items up once each and collects problems with their place in the document.
 class Checker {
 public:
@@ -78,15 +97,9 @@ public:
         return nullptr;
     }
 
-    /// Some asset a kiosk can show, in order of preference; reports when there is none.
+    /// Some asset a kiosk can show (pick_exhibit_asset's choice); reports when there is none.
     void showable(const std::vector<Asset>& assets, std::int64_t item_id, const std::string& where) {
-        for (const char* role : {"tiles", "preview", "model", "lod", "poster", "thumbnail", "access", "original"}) {
-            for (const Asset& asset : assets) {
-                if (asset.role != role) continue;
-                if (std::string_view(role) == "original" && !is_image(asset) && !is_recording(asset)) continue;
-                if (archive_.store().contains(asset.sha256)) return;
-            }
-        }
+        if (pick_exhibit_asset(archive_.store(), assets)) return;
         problem(where, names_[item_id] + " has nothing a kiosk can show (no image, model or recording in the store)");
     }
 
@@ -197,6 +210,22 @@ Result<std::vector<ExhibitionProblem>> validate_exhibition(const Archive& archiv
         }
     }
     return problems;
+}
+
+Result<Asset> exhibit_asset(const Archive& archive, const Exhibit& exhibit) {
+    const auto where = [&] { return "exhibit item " + std::to_string(exhibit.item.id); };
+    auto assets = archive.assets(exhibit.item.id);
+    if (!assets) return fail(std::move(assets).error());
+    if (!exhibit.asset.empty()) {
+        for (const Asset& asset : *assets) {
+            if (asset.role != exhibit.asset) continue;
+            if (!archive.store().contains(asset.sha256)) break;
+            return asset;
+        }
+        return fail(Errc::not_found, where() + ": no '" + exhibit.asset + "' asset in the store");
+    }
+    if (const Asset* found = pick_exhibit_asset(archive.store(), *assets)) return *found;
+    return fail(Errc::not_found, where() + ": nothing a kiosk can show");
 }
 
 }  // namespace wenyuan

@@ -54,7 +54,8 @@ bool indices(const std::string& where, const char* pattern, std::size_t& a, std:
     return std::sscanf(where.c_str(), pattern, &a, &b) == 2;
 }
 
-/// Takes out of `e` whatever each problem is about. Audio problems only lose the audio.
+/// Takes out of `e` whatever each problem is about. Audio and segment problems only lose the
+/// audio guide or the starting segment.
 void drop(Exhibition& e, const std::vector<ExhibitionProblem>& problems) {
     std::vector<std::pair<std::size_t, std::size_t>> exhibits, stops;
     for (const ExhibitionProblem& p : problems) {
@@ -65,6 +66,7 @@ void drop(Exhibition& e, const std::vector<ExhibitionProblem>& problems) {
         } else if (indices(p.where, "sections[%zu].exhibits[%zu]", a, b) && a < e.sections.size() &&
                    b < e.sections[a].exhibits.size()) {
             if (audio) e.sections[a].exhibits[b].audio = {};
+            else if (p.where.ends_with(".segment")) e.sections[a].exhibits[b].segment.reset();  // start at the beginning
             else exhibits.emplace_back(a, b);
         } else if (indices(p.where, "tours[%zu].stops[%zu]", a, b) && a < e.tours.size() && b < e.tours[a].stops.size()) {
             if (audio) e.tours[a].stops[b].audio = {};
