@@ -5,6 +5,7 @@
 #include "bagit_checker.hpp"
 #include "package_fixture.hpp"
 #include "wenyuan/exhibition.hpp"
+#include "wenyuan/segments.hpp"
 
 namespace wenyuan::test {
 namespace {
@@ -67,6 +68,71 @@ TEST_F(PackageTest, CheckOnlyValidatesAndChangesNothing) {
     EXPECT_EQ(checked->objects_staged, 6u);  // would be stored
     EXPECT_EQ(dump_catalog(dir / "kiosk"), catalog);
     EXPECT_EQ(dump_files(dir / "kiosk"), files);
+}
+
+TEST_F(PackageTest, RecordingsKeepTheirSegmentsAndCaptions) {
+    std::vector<AssetDraft> drafts;
+    const std::pair<const char*, const char*> files[] = {
+        {"original", "video/mp4"}, {"access", "video/mp4"}, {"captions", "text/vtt"}, {"poster", "image/jpeg"}};
+    for (const auto& [role, mime] : files) {
+        auto object = source->store().put_bytes(std::string(role) + " bytes of the opera");
+        ASSERT_TRUE(object);
+        AssetDraft draft;
+        draft.role = role;
+        draft.mime = mime;
+        draft.sha256 = object->sha256;
+        draft.size = object->size;
+        draft.name = role;
+        if (draft.role == "captions") draft.lang = "zh";
+        drafts.push_back(draft);
+    }
+    Item opera;
+    opera.title = "采茶戏";
+    opera.access = Access::public_access;
+    TimedRecords timed;
+    timed.segments.push_back({10, 20, "第一场", "", "manual"});
+    timed.segments.push_back({20, 30, "第二场", "", "manual"});
+    timed.cues.push_back({2, 0.5, 1.5, "采茶歌"});
+    auto id = add_item_with_timed(*source, opera, drafts, {}, timed, "test");
+    ASSERT_TRUE(id) << id.error().message;
+    auto segments = list_segments(*source, *id);
+    ASSERT_TRUE(segments);
+    ASSERT_EQ(segments->size(), 2u);
+
+    Exhibition e;
+    e.slug = "caichaxi";
+    e.title = "采茶戏";
+    Section section;
+    section.title = "唱段";
+    Exhibit exhibit;
+    exhibit.item.id = *id;
+    exhibit.segment = (*segments)[1].id;
+    section.exhibits.push_back(exhibit);
+    e.sections.push_back(section);
+    ASSERT_TRUE(save_exhibition(*source, e, "test"));
+
+    ExportOptions options;
+    options.exhibitions = {"caichaxi"};
+    const auto file = export_to("opera", options);
+    auto applied = apply_package(*kiosk, file, "test");
+    ASSERT_TRUE(applied) << applied.error().message;
+    auto shown = load_exhibition(*kiosk, "caichaxi");
+    ASSERT_TRUE(shown);
+    const Exhibit& there = shown->sections.at(0).exhibits.at(0);
+    ASSERT_TRUE(there.segment);
+    auto kiosk_segments = list_segments(*kiosk, there.item.id);
+    ASSERT_TRUE(kiosk_segments);
+    ASSERT_EQ(kiosk_segments->size(), 2u);
+    bool found = false;
+    for (const Segment& s : *kiosk_segments) found = found || (s.id == *there.segment && s.title == "第二场");
+    EXPECT_TRUE(found);
+    auto cues = list_cues(*kiosk, there.item.id);
+    ASSERT_TRUE(cues);
+    ASSERT_EQ(cues->size(), 1u);
+    EXPECT_EQ(cues->front().text, "采茶歌");
+    auto verified = kiosk->verify();
+    ASSERT_TRUE(verified);
+    EXPECT_TRUE(verified->ok);
 }
 
 TEST_F(PackageTest, RestrictedItemsNeverEnter) {

@@ -2,17 +2,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 
 #include "../archive_impl.hpp"
 #include "../clock.hpp"
 #include "../items_sql.hpp"
+#include "../timed_sql.hpp"
 #include "apply_bag.hpp"
 #include "bag.hpp"
 #include "refs.hpp"
 #include "rows.hpp"
 #include "wenyuan/exhibition.hpp"
 #include "wenyuan/package.hpp"
+#include "wenyuan/segments.hpp"
 
 namespace wenyuan {
 namespace {
@@ -103,11 +106,11 @@ Result<std::int64_t> upsert_item(Archive::Impl& impl, Item item, const std::stri
 }
 
 // Adds the item's assets it does not have yet (same role and bytes), keeping derived_from.
+// Fills `ids` with the local asset id of every packaged asset, and `added` with whether it is new.
 Result<void> add_missing_assets(Archive::Impl& impl, std::int64_t item_id, const json& assets, const std::string& where,
-                                const std::string& time) {
+                                const std::string& time, std::vector<std::int64_t>& ids, std::vector<bool>& added) {
     auto object = impl.db.cached("INSERT OR IGNORE INTO objects(sha256, size, stored_at) VALUES (?1, ?2, ?3)");
     if (!object) return fail(std::move(object).error());
-    std::vector<std::int64_t> ids;
     for (std::size_t i = 0; i < assets.size(); ++i) {
         auto draft = package::asset_from_json(assets[i], where + " asset " + std::to_string(i));
         if (!draft) return fail(std::move(draft).error());
@@ -118,6 +121,7 @@ Result<void> add_missing_assets(Archive::Impl& impl, std::int64_t item_id, const
         if (!row) return fail(std::move(row).error());
         if (*row) {
             ids.push_back((*existing)->int64(0));
+            added.push_back(false);
             continue;
         }
         (*object)->reset();
@@ -135,6 +139,52 @@ Result<void> add_missing_assets(Archive::Impl& impl, std::int64_t item_id, const
         }
         WENYUAN_TRY((*insert)->bind(10, time).run());
         ids.push_back(impl.db.last_insert_id());
+        added.push_back(true);
+    }
+    return {};
+}
+
+double number(const json& j, const char* name) {
+    return j.contains(name) && j[name].is_number() ? j[name].get<double>() : 0.0;
+}
+
+// Segments the item lacks (same times and title), and the cues of caption assets added just now.
+// Fills `segment_ids` with sender's segment id → ours.
+Result<void> add_timed(Archive& archive, std::int64_t item_id, const json& entry, const std::vector<std::int64_t>& asset_ids,
+                       const std::vector<bool>& added, const std::string& time, std::map<std::int64_t, std::int64_t>& segment_ids) {
+    auto& impl = archive.impl();
+    const json segments = entry.value("segments", json::array());
+    const json cues = entry.value("cues", json::array());
+    if (segments.empty() && cues.empty()) return {};
+    auto have = list_segments(archive, item_id);
+    if (!have) return fail(std::move(have).error());
+    const auto same = [](const Segment& s, const json& j) {
+        return s.start == number(j, "start") && s.end == number(j, "end") && s.title == j.value("title", "");
+    };
+    TimedRecords timed;
+    for (const json& j : segments) {
+        if (!j.is_object()) continue;
+        if (std::none_of(have->begin(), have->end(), [&](const Segment& s) { return same(s, j); })) {
+            timed.segments.push_back({number(j, "start"), number(j, "end"), j.value("title", ""), j.value("description", ""),
+                                      j.value("source", "manual")});
+        }
+    }
+    for (const json& j : cues) {
+        const std::size_t asset = j.is_object() ? j.value("asset", std::size_t{0}) : asset_ids.size();
+        if (asset < asset_ids.size() && added[asset]) {
+            timed.cues.push_back({asset, number(j, "start"), number(j, "end"), j.value("text", "")});
+        }
+    }
+    if (!timed.segments.empty() || !timed.cues.empty()) {
+        WENYUAN_TRY(insert_timed(impl.db, item_id, timed, asset_ids, time));
+        WENYUAN_TRY(impl.on_item_changed(item_id));
+        have = list_segments(archive, item_id);
+        if (!have) return fail(std::move(have).error());
+    }
+    for (const json& j : segments) {
+        for (const Segment& s : *have) {
+            if (j.is_object() && j.contains("id") && j["id"].is_number_integer() && same(s, j)) segment_ids[j["id"].get<std::int64_t>()] = s.id;
+        }
     }
     return {};
 }
@@ -145,7 +195,8 @@ Result<void> switch_catalog(Archive& archive, const package::Bag& bag, std::stri
     auto tx = sql::Transaction::begin(impl.db);
     if (!tx) return fail(std::move(tx).error());
     const std::string time = now_utc_iso();
-    std::map<std::int64_t, std::int64_t> local_ids;  // sender's id → ours
+    std::map<std::int64_t, std::int64_t> local_ids;    // sender's item id → ours
+    std::map<std::int64_t, std::int64_t> segment_ids;  // sender's segment id → ours
     for (const json& entry : bag.doc["items"]) {
         const std::string where = bag.file.string() + ": " + bag::kPackageJson + ": item " + entry["source_id"].dump();
         auto item = package::item_from_json(entry["item"], where);
@@ -154,7 +205,10 @@ Result<void> switch_catalog(Archive& archive, const package::Bag& bag, std::stri
         auto id = upsert_item(impl, std::move(*item), time, agent, bag.name, report);
         if (!id) return fail(std::move(id).error());
         local_ids[entry["source_id"].get<std::int64_t>()] = *id;
-        WENYUAN_TRY(add_missing_assets(impl, *id, entry["assets"], where, time));
+        std::vector<std::int64_t> asset_ids;
+        std::vector<bool> added;
+        WENYUAN_TRY(add_missing_assets(impl, *id, entry["assets"], where, time, asset_ids, added));
+        WENYUAN_TRY(add_timed(archive, *id, entry, asset_ids, added, time, segment_ids));
     }
     for (const json& slug : bag.doc["exhibitions"]) {
         const std::string path = "data/exhibitions/" + slug.get<std::string>() + ".json";
@@ -166,7 +220,15 @@ Result<void> switch_catalog(Archive& archive, const package::Bag& bag, std::stri
             if (found == local_ids.end()) unknown = true;
             else ref = ItemRef{found->second, {}};
         });
-        if (unknown) return fail(bag.error(Errc::corrupt, path, "refers to an item the package does not carry"));
+        for (Section& section : exhibition->sections) {
+            for (Exhibit& exhibit : section.exhibits) {
+                if (!exhibit.segment) continue;
+                const auto found = segment_ids.find(*exhibit.segment);
+                if (found == segment_ids.end()) unknown = true;
+                else exhibit.segment = found->second;
+            }
+        }
+        if (unknown) return fail(bag.error(Errc::corrupt, path, "refers to an item or segment the package does not carry"));
         auto saved = save_exhibition(archive, std::move(*exhibition), agent);
         if (!saved) return fail(bag.error(saved.error().code, path, saved.error().message));
         ++report.exhibitions;

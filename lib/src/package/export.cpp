@@ -18,6 +18,7 @@
 #include "wenyuan/exhibition.hpp"
 #include "wenyuan/hash.hpp"
 #include "wenyuan/package.hpp"
+#include "wenyuan/segments.hpp"
 #include "wenyuan/tar.hpp"
 
 namespace wenyuan {
@@ -126,7 +127,26 @@ Result<void> plan_items(const Archive& archive, const ExportOptions& options,
             }
             plan.objects.push_back({asset->sha256, static_cast<std::uint64_t>(info.st_size)});
         }
-        plan.items.push_back({{"source_id", id}, {"item", package::item_to_json(*item)}, {"assets", assets_json}});
+        // Segments (exhibits may start at one) and caption cues of the packaged caption assets.
+        auto segments = list_segments(archive, id);
+        if (!segments) return fail(std::move(segments).error());
+        json segments_json = json::array();
+        for (const Segment& segment : *segments) {
+            segments_json.push_back({{"id", segment.id}, {"start", segment.start}, {"end", segment.end}, {"title", segment.title},
+                                     {"description", segment.description}, {"source", segment.source}});
+        }
+        auto cues = list_cues(archive, id);
+        if (!cues) return fail(std::move(cues).error());
+        json cues_json = json::array();
+        for (const Cue& cue : *cues) {
+            for (std::size_t i = 0; i < chosen.size(); ++i) {
+                if (chosen[i]->id == cue.asset_id) {
+                    cues_json.push_back({{"asset", i}, {"start", cue.start}, {"end", cue.end}, {"text", cue.text}});
+                }
+            }
+        }
+        plan.items.push_back({{"source_id", id}, {"item", package::item_to_json(*item)}, {"assets", assets_json},
+                              {"segments", segments_json}, {"cues", cues_json}});
     }
     return {};
 }
