@@ -244,6 +244,7 @@ Result<void> switch_catalog(Archive& archive, const package::Bag& bag, std::stri
 }  // namespace
 
 Result<std::int64_t> package_generation(const Archive& archive) {
+    if (archive.schema_version() < 6) return std::int64_t{0};  // read-only and older: no package ever applied
     return archive.impl().db.scalar("SELECT coalesce(max(id), 0) FROM applied_packages");
 }
 
