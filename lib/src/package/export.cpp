@@ -10,7 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../archive_impl.hpp"
 #include "../clock.hpp"
+#include "../items_sql.hpp"
 #include "../fsutil.hpp"
 #include "bag.hpp"
 #include "refs.hpp"
@@ -85,9 +87,15 @@ Result<void> plan_items(const Archive& archive, const ExportOptions& options,
         }
     }
     std::set<std::string> packed;
+    auto lookup = archive.impl().db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE id = ?1");
+    if (!lookup) return fail(std::move(lookup).error());
     for (const auto& [id, named_roles] : items) {
-        auto item = archive.item(id);
-        if (!item) return fail(std::move(item).error());
+        lookup->reset();
+        lookup->bind(1, id);
+        auto row = lookup->step();
+        if (!row) return fail(std::move(row).error());
+        if (!*row) return fail(Errc::not_found, "item " + std::to_string(id) + ": no such item");
+        const std::optional<Item> item = item_from_row(*lookup);
         // The hard rule, whatever the exhibition code decided: nothing but public items leaves.
         if (item->access != Access::public_access || item->deleted) {
             return fail(Errc::internal, "item " + std::to_string(id) + " is " + to_string(item->access) +
@@ -127,15 +135,21 @@ Result<void> plan_items(const Archive& archive, const ExportOptions& options,
             }
             plan.objects.push_back({asset->sha256, static_cast<std::uint64_t>(info.st_size)});
         }
-        // Segments (exhibits may start at one) and caption cues of the packaged caption assets.
-        auto segments = list_segments(archive, id);
+        // Segments (exhibits may start at one) and caption cues of the packaged caption assets,
+        // looked up only for items with a recording or captions.
+        bool timed = false;
+        for (const Asset& asset : *assets) {
+            timed = timed || asset.mime.rfind("audio/", 0) == 0 || asset.mime.rfind("video/", 0) == 0 ||
+                    asset.role == "captions" || asset.mime == "text/vtt";
+        }
+        auto segments = timed ? list_segments(archive, id) : Result<std::vector<Segment>>(std::vector<Segment>());
         if (!segments) return fail(std::move(segments).error());
         json segments_json = json::array();
         for (const Segment& segment : *segments) {
             segments_json.push_back({{"id", segment.id}, {"start", segment.start}, {"end", segment.end}, {"title", segment.title},
                                      {"description", segment.description}, {"source", segment.source}});
         }
-        auto cues = list_cues(archive, id);
+        auto cues = timed ? list_cues(archive, id) : Result<std::vector<Cue>>(std::vector<Cue>());
         if (!cues) return fail(std::move(cues).error());
         json cues_json = json::array();
         for (const Cue& cue : *cues) {
