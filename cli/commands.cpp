@@ -73,7 +73,7 @@ const std::vector<Command>& commands() {
          2, 1u << 16, run_package},
         {"publish", "write IIIF manifests, tiles, Dublin Core, GLB and WebVTT of the public items for a web server",
          "<archive> --out <dir> [--base-url <url>]", {{"out", true}, {"base-url", true}}, 1, 1, run_publish},
-        {"usage", "report what visitors used at a kiosk: most and least viewed, coverage, empty searches, ratings",
+        {"usage", "report what visitors used at a kiosk (most and least viewed, coverage, empty searches, ratings); export it signed, merge stations",
          "report <usage.db> [--archive <archive>] [--top N] [--utc-offset <minutes>] | "
          "export <usage.db> -o <file> [--archive <archive>] [--station <name>] [--key <name>] | merge <archive> <file>...",
          {{"archive", true}, {"top", true}, {"utc-offset", true}, {"output", true}, {"station", true}, {"key", true}},
