@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <random>
 #include <thread>
 
@@ -197,6 +198,8 @@ TEST(PackageCrash, KilledAppliesLeaveTheOldContentAndResume) {
         EXPECT_EQ(clean["temp_files"], 0);
         std::filesystem::remove_all(archive);
     }
+    std::printf("killed mid-apply %d of %d times (full apply %.0f ms)\n", interrupted, kKills, full.count() / 1000.0);
+    RecordProperty("interrupted", interrupted);
     EXPECT_GE(interrupted, kKills / 3) << "most kills must land mid-apply, or the test proves nothing";
 }
 
