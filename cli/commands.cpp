@@ -20,6 +20,9 @@ int run_search(const Args&);
 int run_duplicates(const Args&);
 int run_segment(const Args&);
 int run_exhibition(const Args&);
+int run_keys(const Args&);
+int run_package(const Args&);
+int run_publish(const Args&);
 int run_usage(const Args&);
 
 const std::vector<Command>& commands() {
@@ -61,9 +64,21 @@ const std::vector<Command>& commands() {
          "import <archive> <file.json>... | export <archive> <id> [<file.json>] | list <archive> | show <archive> <id> | "
          "validate <archive> [<file.json>...] | remove <archive> <id>",
          {}, 2, 1u << 16, run_exhibition},
-        {"usage", "report what visitors used at a kiosk: most and least viewed, coverage, empty searches, ratings",
-         "report <usage.db> [--archive <archive>] [--top N] [--utc-offset <minutes>]",
-         {{"archive", true}, {"top", true}, {"utc-offset", true}}, 2, 2, run_usage},
+        {"keys", "generate publisher keys, trust them in an archive, list the trusted ones",
+         "generate [name] | trust <archive> <file.pub> | list <archive>", {}, 1, 3, run_keys},
+        {"package", "export exhibitions as a signed package (BagIt tar) or apply one to a kiosk archive",
+         "export <archive> --exhibition <id>... -o <file.wyp> [--with-originals] [--since <package>] [--key <name>] "
+         "[--expires <YYYY-MM-DD>] | apply <archive> <file.wyp> [--check] | have <archive> -o <file>",
+         {{"exhibition", true}, {"output", true}, {"with-originals", false}, {"since", true}, {"key", true},
+          {"expires", true}, {"sequence", true}, {"check", false}},
+         2, 1u << 16, run_package},
+        {"publish", "write IIIF manifests, tiles, Dublin Core, GLB and WebVTT of the public items for a web server",
+         "<archive> --out <dir> [--base-url <url>]", {{"out", true}, {"base-url", true}}, 1, 1, run_publish},
+        {"usage", "report what visitors used at a kiosk (most and least viewed, coverage, empty searches, ratings); export it signed, merge stations",
+         "report <usage.db> [--archive <archive>] [--top N] [--utc-offset <minutes>] | "
+         "export <usage.db> -o <file> [--archive <archive>] [--station <name>] [--key <name>] | merge <archive> <file>...",
+         {{"archive", true}, {"top", true}, {"utc-offset", true}, {"output", true}, {"station", true}, {"key", true}},
+         2, 1u << 16, run_usage},
     };
     return table;
 }

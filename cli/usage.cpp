@@ -115,8 +115,13 @@ int report_command(const Args& args) {
 
 }  // namespace
 
+int run_usage_export(const Args&);  // usage_exchange.cpp (issue 8)
+int run_usage_merge(const Args&);
+
 int run_usage(const Args& args) {
     if (args.positional[0] == "report") return report_command(args);
+    if (args.positional[0] == "export") return run_usage_export(args);
+    if (args.positional[0] == "merge") return run_usage_merge(args);
     return report(kUsageText, Exit::kUsage);
 }
 

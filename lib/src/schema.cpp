@@ -6,6 +6,7 @@
 #include "search/index.hpp"
 #include "timed_sql.hpp"
 #include "exhibition/exhibition_sql.hpp"
+#include "package/package_sql.hpp"
 
 namespace wenyuan {
 namespace {
@@ -133,6 +134,7 @@ const std::vector<Migration>& migrations() {
         {3, "", search::create_facts},  // what search filters, counts and pre-ranks by
         {4, "", create_timed_tables},   // segments and caption cues of recordings
         {5, "", create_exhibition_tables},  // exhibitions (what kiosks show)
+        {6, "", create_package_tables},  // trusted publisher keys and applied packages
     };
     return list;
 }

@@ -136,15 +136,22 @@ Result<std::int64_t> Db::scalar(std::string_view sql) const {
 }
 
 Result<Transaction> Transaction::begin(const Db& db) {
+    if (!sqlite3_get_autocommit(db.get())) {
+        WENYUAN_TRY(db.exec("SAVEPOINT wenyuan_nested"));
+        return Transaction(&db, true);
+    }
     WENYUAN_TRY(db.exec("BEGIN IMMEDIATE"));
-    return Transaction(&db);
+    return Transaction(&db, false);
 }
 
 Transaction::~Transaction() {
-    if (db_) sqlite3_exec(db_->get(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!db_) return;
+    sqlite3_exec(db_->get(), nested_ ? "ROLLBACK TO wenyuan_nested; RELEASE wenyuan_nested" : "ROLLBACK",
+                 nullptr, nullptr, nullptr);
 }
 
 Result<ReadTransaction> ReadTransaction::begin(const Db& db) {
+    if (!sqlite3_get_autocommit(db.get())) return ReadTransaction(nullptr);
     WENYUAN_TRY(db.exec("BEGIN"));
     return ReadTransaction(&db);
 }
@@ -155,7 +162,7 @@ ReadTransaction::~ReadTransaction() {
 
 Result<void> Transaction::commit() {
     assert(db_);
-    WENYUAN_TRY(db_->exec("COMMIT"));
+    WENYUAN_TRY(db_->exec(nested_ ? "RELEASE wenyuan_nested" : "COMMIT"));
     db_ = nullptr;
     return {};
 }

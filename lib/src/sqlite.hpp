@@ -120,21 +120,26 @@ private:
 };
 
 /// BEGIN IMMEDIATE on construction; ROLLBACK in the destructor unless commit() succeeded.
+/// Inside a transaction already open on the connection (a package apply that saves exhibitions
+/// in its own transaction) it nests as a SAVEPOINT: commit() releases it, the destructor rolls
+/// back to it, and only the outer COMMIT makes anything durable.
 class Transaction {
 public:
     static Result<Transaction> begin(const Db& db);
-    Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+    Transaction(Transaction&& other) noexcept : db_(other.db_), nested_(other.nested_) { other.db_ = nullptr; }
     Transaction& operator=(Transaction&&) = delete;
     ~Transaction();
     Result<void> commit();
 
 private:
-    explicit Transaction(const Db* db) : db_(db) {}
+    Transaction(const Db* db, bool nested) : db_(db), nested_(nested) {}
     const Db* db_;
+    bool nested_ = false;
 };
 
 /// BEGIN (deferred) on construction, ending in the destructor: the reads in between see one
-/// snapshot of the database, whatever other connections commit meanwhile.
+/// snapshot of the database, whatever other connections commit meanwhile. Inside an open
+/// transaction it does nothing (the reads already see one snapshot).
 class ReadTransaction {
 public:
     static Result<ReadTransaction> begin(const Db& db);

@@ -13,7 +13,7 @@
 
 #include <opencv2/core.hpp>
 
-#include "tar_writer.hpp"
+#include "wenyuan/tar.hpp"
 #include "wenyuan/result.hpp"
 
 namespace wenyuan::image {
