@@ -294,8 +294,10 @@ int run_kiosk(const Options& options) {
         if (now_at.screen != shown.screen || now_at.exhibit != shown.exhibit) {
             if (now_at.screen != Screen::exhibit && now_at.screen != Screen::tour) stage.reset();
             else stage.speak({});
+            if (now_at.screen != Screen::tour) k.tour_pacer.reset();
             shown = now_at;
         }
+        if (io.MouseClicked[0] && now_at.screen == Screen::tour) k.tour_pacer.touched();
 
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(io.DisplaySize);

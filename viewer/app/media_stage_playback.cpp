@@ -228,12 +228,21 @@ bool MediaStage::draw_recording(Ui& ui, const ExhibitView& exhibit, const Rect& 
     return true;
 }
 
-void MediaStage::narrate(const std::string& sha256) {
+void MediaStage::narrate(const std::string& sha256, const std::string& text) {
     Impl& s = *impl_;
-    if (sha256 == s.narration_sha) return;
     s.narration_sha = sha256;
+    speak({});
     if (sha256.empty()) s.narration.close();
-    else s.narration.open(object_path(s.root, sha256));
+    else s.narration.open(object_path(s.root, sha256));  // from the start, also for the same file
+    if (sha256.empty() && !text.empty()) speak(text);
+}
+
+bool MediaStage::narrating() const {
+    const Impl& s = *impl_;
+    if (s.deterministic) return false;
+    const MediaPlayer::State state = s.narration.state();
+    return (!s.narration_sha.empty() && (state == MediaPlayer::State::opening || state == MediaPlayer::State::playing)) ||
+           speaking();
 }
 
 void MediaStage::speak(const std::string& text) {
