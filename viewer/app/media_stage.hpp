@@ -28,7 +28,8 @@ public:
     void update(double last_frame_ms);
     /// The model of `exhibit` with orbit (drag), zoom (wheel) and + / − / reset. False: not shown.
     bool draw_model(Ui& ui, const ExhibitView& exhibit, const Rect& area);
-    /// The recording with play / pause, a seek bar and captions. False: not shown.
+    /// The recording with play / pause, a seek bar, captions and its chapters as chips below
+    /// (a tap seeks); it starts at the exhibit's segment, if any. False: not shown.
     bool draw_recording(Ui& ui, const ExhibitView& exhibit, const Rect& area);
     /// Starts a tour stop's narration from its beginning: the recorded narration (an object
     /// hash) when there is one, else `text` read aloud (when speech is on); both empty: silence.
@@ -46,6 +47,10 @@ public:
     void reset();
 
 private:
+    /// The chapter chips under a recording; returns the height they take at the bottom of `area`
+    /// (0 without chapters). `draw` false only measures.
+    float draw_chapters(Ui& ui, const ExhibitView& exhibit, const Rect& area, bool draw);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
