@@ -45,11 +45,17 @@ TEST(Content, ExhibitionsSectionsAndMediaKindsComeFromTheCatalog) {
     EXPECT_EQ(by_key(*museum, "T-VESSEL")->kind, MediaKind::model);
     EXPECT_EQ(by_key(*museum, "T-CLIP")->kind, MediaKind::video);
     EXPECT_FALSE(by_key(*museum, "T-CLIP")->captions.empty());
+    const ExhibitView* clip = by_key(*museum, "T-CLIP");
+    ASSERT_EQ(clip->chapters.size(), 2u);  // the manifest's segments, by start
+    EXPECT_EQ(clip->chapters[0].text, "开机讲解");
+    EXPECT_DOUBLE_EQ(clip->chapters[1].start, 2.0);
+    EXPECT_DOUBLE_EQ(clip->start_seconds, 2.0);  // the exhibition names segment 2
 
     GlyphSet text, body, display;
     collect_glyphs(*museum, text, body, display);
     for (char32_t c : {U'饕', U'餮', U'敦', U'瓷', U'鼎', U'渠'}) EXPECT_TRUE(text.contains(c) && body.contains(c));
     EXPECT_TRUE(text.contains(U'床'));  // the clip's captions
+    EXPECT_TRUE(text.contains(U'机'));  // and its chapter titles
     EXPECT_TRUE(display.contains(U'饕'));
     EXPECT_FALSE(display.contains(U'炱'));  // story text is not baked at title sizes
 }

@@ -101,21 +101,21 @@ int main(int argc, char** argv) {
                "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n老师傅在车床前讲解工艺\n\n"
                "00:00:02.000 --> 00:00:04.000\n这台车床用了三十多年\n");
     write_text(out / "manifest.csv",
-               "file,key,type,title,title_en,description,description_en,period,date,material,place,access,keywords,collection\n"
+               "file,key,type,title,title_en,description,description_en,period,date,material,place,access,keywords,collection,segments\n"
                "ding.jpg,T-DING,relic,西周青铜鼎,Western Zhou bronze ding,三足圆鼎，口沿下饰一周窃曲纹，腹部有烟炱痕迹。1973年村民修水渠时出土。,"
-               "A round three-legged bronze ding found in 1973.,西周,约公元前900年,青铜,村东台地,public,鼎; 青铜,村史馆\n"
+               "A round three-legged bronze ding found in 1973.,西周,约公元前900年,青铜,村东台地,public,鼎; 青铜,村史馆,\n"
                "bowl.jpg,T-BOWL,relic,宋代青瓷碗,Song celadon bowl,敞口斜腹，通体施青釉，釉色莹润，外壁刻莲瓣纹。,A celadon bowl with carved lotus petals.,"
-               "南宋,1150年前后,瓷,张家老宅,public,瓷; 青瓷,村史馆\n"
+               "南宋,1150年前后,瓷,张家老宅,public,瓷; 青瓷,村史馆,\n"
                "dun.jpg,T-DUN,relic,饕餮纹铜敦,Bronze dui with taotie masks,器身饰饕餮纹，盖可却置。,A bronze food vessel with taotie masks.,"
-               "战国,,青铜,村东台地,public,敦; 饕餮,村史馆\n"
+               "战国,,青铜,村东台地,public,敦; 饕餮,村史馆,\n"
                "scroll.jpg,T-SCROLL,document,青石村全图,Map of Qingshi village,清代绘制的村落全图，绘有水渠、祠堂与龙王庙。,"
-               "A Qing map of the village with its channels and temple.,清,光绪年间,纸,青石村,public,地图; 水渠,村史馆\n"
+               "A Qing map of the village with its channels and temple.,清,光绪年间,纸,青石村,public,地图; 水渠,村史馆,\n"
                "workshop.jpg,T-SHOP,industrial_site,红星机械厂旧厂房,Red Star works workshop,建于1958年的锯齿形屋顶车间。,"
-               "A saw-tooth-roofed workshop built in 1958.,中华人民共和国,1958年,砖,县城北郊,public,工业遗产,老厂记忆\n"
+               "A saw-tooth-roofed workshop built in 1958.,中华人民共和国,1958年,砖,县城北郊,public,工业遗产,老厂记忆,\n"
                "vessel.ply,T-VESSEL,industrial_object,铸铁花瓶模型,Cast-iron vase model,厂里翻砂车间的练习作品，扫描为三维模型。,"
-               "A foundry apprentice piece scanned in 3D.,中华人民共和国,1970年代,铸铁,红星机械厂,public,三维; 铸造,老厂记忆\n"
+               "A foundry apprentice piece scanned in 3D.,中华人民共和国,1970年代,铸铁,红星机械厂,public,三维; 铸造,老厂记忆,\n"
                "clip.mp4,T-CLIP,story,车床师傅的一天,A day with the lathe master,老师傅讲解车床操作的录像，配有字幕。,"
-               "A video of the lathe master with captions.,中华人民共和国,2019年,,红星机械厂,public,录像; 车床,老厂记忆\n");
+               "A video of the lathe master with captions.,中华人民共和国,2019年,,红星机械厂,public,录像; 车床,老厂记忆,\"0:00-0:02 开机讲解; 0:02-0:04 三十年的老车床\"\n");
     write_text(out / "village.json", R"({
   "id": "cunshiguan",
   "title": "村史馆",
@@ -146,7 +146,7 @@ int main(int argc, char** argv) {
   "cover": "T-SHOP",
   "sections": [
     {"title": "厂房与机器", "exhibits": [
-      {"item": "T-SHOP"}, {"item": "T-VESSEL", "caption": "可以旋转查看"}, {"item": "T-CLIP", "caption": "带字幕的录像"}]}
+      {"item": "T-SHOP"}, {"item": "T-VESSEL", "caption": "可以旋转查看"}, {"item": "T-CLIP", "segment": 2, "caption": "带字幕的录像"}]}
   ]
 }
 )");

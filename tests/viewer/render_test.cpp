@@ -117,7 +117,13 @@ TEST(KioskRender, ImageExhibitZoomedWithTiles) {
 
 TEST(KioskRender, ModelExhibit) { check("model", kOpenFactory + "tap 406 483\nwait 10\n", {}, 30); }
 
+// The clip's exhibit starts at its segment 2 (0:02); its chapters are chips under the player.
 TEST(KioskRender, VideoExhibitWithCaptions) { check("video", kOpenFactory + "tap 640 483\nwait 10\n", {}, 30); }
+
+// A tap on the first chapter chip (0:00 开机讲解, at 120, 740) seeks there.
+TEST(KioskRender, VideoChapterTapSeeks) {
+    check("video_chapter", kOpenFactory + "tap 640 483\nwait 10\ntap 120 740\nwait 10\n", {}, 30);
+}
 
 TEST(KioskRender, SearchWithChineseResults) {
     check("search", "tap 640 735\nwait 2\ntap 580 544\ntap 1058 544\ntap 879 682\ntap 640 613\nwait 5\n");

@@ -19,6 +19,7 @@
 #include "app/museum_glyphs.hpp"
 #include "app/script.hpp"
 #include "app/usage.hpp"
+#include "gfx/font_texture.hpp"
 #include "gfx/gl.hpp"
 #include "gfx/screenshot.hpp"
 #include "gfx/window.hpp"
@@ -44,6 +45,10 @@ public:
         io.LogFilename = nullptr;
         ImGui_ImplGlfw_InitForOpenGL(window, true);
         ImGui_ImplOpenGL3_Init(glsl);
+        // The backend's shaders now, so that its first NewFrame() does not make them and then
+        // rebuild our atlas to upload it as RGBA; the font texture is ours (FontTexture).
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGuiStyle& style = ImGui::GetStyle();
         style.WindowPadding = ImVec2(0, 0);
         style.WindowBorderSize = 0;
@@ -172,6 +177,7 @@ int run_kiosk(const Options& options) {
     KeyQueue keys;
     install_key_callbacks(window->handle(), &keys);
     ImGuiSession session(window->handle(), window->gl().glsl.c_str());
+    FontTexture font_texture;  // destroyed before the session
 
     std::optional<Script> script;
     if (!options.script.empty()) {
@@ -235,11 +241,9 @@ int run_kiosk(const Options& options) {
             k.rebuild_fonts = false;
             auto fonts = bake_fonts(*fonts_data, k, k.ui.m, window->gl().max_texture);
             if (!fonts) return log(fonts.error().message), 1;
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-            // The atlas lives on the GPU now: free its CPU copies, the font files' pages and
-            // the heap the rasteriser used (about 150 MB otherwise, for days).
-            ImGui::GetIO().Fonts->ClearTexData();
+            // One byte a pixel on the GPU; the atlas's CPU copies are freed by upload(). Then the
+            // font files' pages and the heap the rasteriser used (about 150 MB otherwise, for days).
+            font_texture.upload(*ImGui::GetIO().Fonts, window->gl());
             fonts_data->release_pages();
             malloc_trim(0);
             k.ui.fonts = std::move(*fonts);
@@ -294,8 +298,10 @@ int run_kiosk(const Options& options) {
         if (now_at.screen != shown.screen || now_at.exhibit != shown.exhibit) {
             if (now_at.screen != Screen::exhibit && now_at.screen != Screen::tour) stage.reset();
             else stage.speak({});
+            if (now_at.screen != Screen::tour) k.tour_pacer.reset();
             shown = now_at;
         }
+        if (io.MouseClicked[0] && now_at.screen == Screen::tour) k.tour_pacer.touched();
 
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(io.DisplaySize);

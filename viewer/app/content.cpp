@@ -2,6 +2,7 @@
 // catalog (content_exhibitions.cpp) or, failing that, from the collections.
 #include "app/content.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -117,6 +118,11 @@ Result<ExhibitView> make_exhibit(const Archive& archive, const Item& item, const
             if (cue.asset_id != cues->front().asset_id) continue;  // one language
             view.cues.push_back({cue.start, cue.end, cue.text});
         }
+        auto segments = list_segments(archive, item.id);
+        if (!segments) return fail(std::move(segments).error());
+        for (const Segment& segment : *segments) view.chapters.push_back({segment.start, segment.end, segment.title});
+        std::stable_sort(view.chapters.begin(), view.chapters.end(),
+                         [](const TimedLine& a, const TimedLine& b) { return a.start < b.start; });
     }
     return view;
 }

@@ -45,6 +45,7 @@ struct ExhibitView {
     int width = 0, height = 0;      ///< of the image as displayed, if known
     double start_seconds = 0;       ///< segment start for recordings
     std::vector<TimedLine> cues;    ///< captions of a recording (the first language found)
+    std::vector<TimedLine> chapters;  ///< segments of a recording (text: the title), by start
 };
 
 struct SectionView {

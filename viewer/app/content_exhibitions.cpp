@@ -1,6 +1,7 @@
 // Exhibitions stored in the catalog, re-validated for the kiosk by the library.
 #include "app/content_detail.hpp"
 #include "wenyuan/exhibition.hpp"
+#include "wenyuan/segments.hpp"
 
 namespace wenyuan::kiosk::detail {
 
@@ -25,6 +26,12 @@ Result<std::size_t> exhibit_index(const Archive& archive, Museum& museum, const 
     if (!exhibit.story.empty()) view->story = exhibit.story;
     if (!exhibit.story_en.empty()) view->story_en = exhibit.story_en;
     view->audio_guide = recording_of(archive, exhibit.audio, museum.notes);
+    if (exhibit.segment) {  // start the recording at the curator's segment
+        auto segments = list_segments(archive, exhibit.item.id);
+        if (segments)
+            for (const Segment& segment : *segments)
+                if (segment.id == *exhibit.segment) view->start_seconds = segment.start;
+    }
     return add_exhibit(museum, std::move(*view));
 }
 

@@ -10,6 +10,7 @@
 #include "app/content.hpp"
 #include "app/navigation.hpp"
 #include "app/options.hpp"
+#include "app/tour_pacer.hpp"
 #include "app/ui_context.hpp"
 #include "media/image_view.hpp"
 #include "ui/glyphs.hpp"
@@ -65,6 +66,7 @@ struct Kiosk {
     GlyphSet caption_glyphs, body_glyphs, display_glyphs;  ///< what the font atlas holds
     std::size_t base_exhibits = 0;  ///< exhibits beyond this were added for search hits
     float panel_scroll = 0;          ///< reading panel offset
+    TourPacer tour_pacer;            ///< moves a tour on when a stop's narration ends
     /// Logs the search just left (once per query).
     void finish_search();
 

@@ -28,10 +28,16 @@ public:
     void update(double last_frame_ms);
     /// The model of `exhibit` with orbit (drag), zoom (wheel) and + / − / reset. False: not shown.
     bool draw_model(Ui& ui, const ExhibitView& exhibit, const Rect& area);
-    /// The recording with play / pause, a seek bar and captions. False: not shown.
+    /// The recording with play / pause, a seek bar, captions and its chapters as chips below
+    /// (a tap seeks); it starts at the exhibit's segment, if any. False: not shown.
     bool draw_recording(Ui& ui, const ExhibitView& exhibit, const Rect& area);
-    /// Plays a recorded narration (an object hash), replacing any other; empty stops it.
-    void narrate(const std::string& sha256);
+    /// Starts a tour stop's narration from its beginning: the recorded narration (an object
+    /// hash) when there is one, else `text` read aloud (when speech is on); both empty: silence.
+    void narrate(const std::string& sha256, const std::string& text = {});
+    /// Whether the narration is still going (opening, playing, or being read aloud). Always false
+    /// in deterministic (screenshot) runs, where recordings open paused: tours there wait for
+    /// the visitor, so frames repeat exactly.
+    bool narrating() const;
     /// Reads text aloud (espeak-ng's Mandarin voice); empty stops.
     void speak(const std::string& text);
     bool speaking() const;
@@ -41,6 +47,10 @@ public:
     void reset();
 
 private:
+    /// The chapter chips under a recording; returns the height they take at the bottom of `area`
+    /// (0 without chapters). `draw` false only measures.
+    float draw_chapters(Ui& ui, const ExhibitView& exhibit, const Rect& area, bool draw);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -11,7 +11,8 @@ bool MediaStage::available() { return false; }
 void MediaStage::update(double) {}
 bool MediaStage::draw_model(Ui&, const ExhibitView&, const Rect&) { return false; }
 bool MediaStage::draw_recording(Ui&, const ExhibitView&, const Rect&) { return false; }
-void MediaStage::narrate(const std::string&) {}
+void MediaStage::narrate(const std::string&, const std::string&) {}
+bool MediaStage::narrating() const { return false; }
 void MediaStage::speak(const std::string&) {}
 bool MediaStage::speaking() const { return false; }
 bool MediaStage::can_speak() const { return false; }

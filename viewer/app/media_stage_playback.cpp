@@ -4,7 +4,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <optional>
+#include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "app/media_stage.hpp"
 #include "app/strings.hpp"
@@ -150,6 +154,9 @@ bool MediaStage::draw_recording(Ui& ui, const ExhibitView& exhibit, const Rect& 
         std::vector<TimedText> cues;
         for (const TimedLine& cue : exhibit.cues) cues.push_back({cue.start, cue.end, cue.text});
         s.player.set_captions(std::move(cues));
+        std::vector<TimedText> chapters;
+        for (const TimedLine& chapter : exhibit.chapters) chapters.push_back({chapter.start, chapter.end, chapter.text});
+        s.player.set_chapters(std::move(chapters));
         if (s.deterministic) {  // screenshots: paused at the first caption (or the segment), picture shown
             for (int i = 0; i < 2000 && s.player.state() == MediaPlayer::State::opening; ++i) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -174,7 +181,9 @@ bool MediaStage::draw_recording(Ui& ui, const ExhibitView& exhibit, const Rect& 
     }
     const Palette& c = *ui.colours;
     const float bar_h = std::max(ui.m.target, 64 * ui.m.scale);
-    const Rect picture{area.x, area.y, area.w, area.h - bar_h - 8 * ui.m.scale};
+    const float chapters_h = draw_chapters(ui, exhibit, area, false);
+    const Rect player_area{area.x, area.y, area.w, area.h - chapters_h};
+    const Rect picture{area.x, area.y, area.w, player_area.h - bar_h - 8 * ui.m.scale};
     ui.draw->AddRectFilled(picture.min(), picture.max(), IM_COL32(16, 16, 16, 255));
     if (s.player.texture() != 0) {
         const float aspect = float(s.player.display_aspect() > 0 ? s.player.display_aspect() : 16.0 / 9.0);
@@ -203,7 +212,7 @@ bool MediaStage::draw_recording(Ui& ui, const ExhibitView& exhibit, const Rect& 
         }
     }
     // Controls: play / pause, a seek bar that a tap moves, the time.
-    const Rect bar{area.x, area.y + area.h - bar_h, area.w, bar_h};
+    const Rect bar{area.x, player_area.y + player_area.h - bar_h, area.w, bar_h};
     const float r = bar_h / 2;
     const bool playing = s.player.is_playing();
     if (round_button(ui, "##play", ImVec2(bar.x + r, bar.y + r), r, playing ? Icon::pause : Icon::play) || tapped_picture)
@@ -225,15 +234,68 @@ bool MediaStage::draw_recording(Ui& ui, const ExhibitView& exhibit, const Rect& 
     ui.draw->AddCircleFilled(ImVec2(track.x + track.w * done, line_y), 12 * ui.m.scale, c.accent, 24);
     ui.draw->AddText(ui.fonts.caption, ui.m.caption, ImVec2(track.x + track.w + 16 * ui.m.scale, line_y - ui.m.caption * 0.6f),
                      c.muted, time.c_str());
+    draw_chapters(ui, exhibit, area, true);
     return true;
 }
 
-void MediaStage::narrate(const std::string& sha256) {
+float MediaStage::draw_chapters(Ui& ui, const ExhibitView& exhibit, const Rect& area, bool draw) {
+    // Chapters as chips under the player, in rows from the left: "0:42 title", at least a touch
+    // target high (48 px; 80 in elder mode); the current one selected; a tap seeks there. At most
+    // three rows; chapters beyond them are not shown (the seek bar still reaches them).
+    if (exhibit.chapters.empty()) return 0;
     Impl& s = *impl_;
-    if (sha256 == s.narration_sha) return;
+    const float h = std::max(ui.m.target, 48.0f), gap = 12 * ui.m.scale, pad = ui.m.body * 0.8f;
+    const float max_w = area.w;
+    const std::optional<std::size_t> current = draw ? s.player.current_chapter() : std::nullopt;
+    int row = 0;
+    float x = area.x;
+    const float top = area.y + area.h;  // rows are counted first, then drawn upwards from the bottom
+    const int rows_allowed = 3;
+    std::vector<std::pair<Rect, std::size_t>> chips;
+    for (std::size_t i = 0; i < exhibit.chapters.size(); ++i) {
+        const TimedLine& chapter = exhibit.chapters[i];
+        const std::string label = clock_text(chapter.start) + "  " + chapter.text;
+        const float w = std::min(max_w, ui.fonts.body->CalcTextSizeA(ui.m.body, 1e9f, 0, label.c_str()).x + 2 * pad);
+        if (x > area.x && x + w > area.x + max_w) {
+            if (row + 1 >= rows_allowed) break;
+            ++row, x = area.x;
+        }
+        chips.push_back({Rect{x, float(row) * (h + gap), w, h}, i});
+        x += w + gap;
+    }
+    const float used = float(row + 1) * (h + gap);
+    if (!draw) return used;
+    for (const auto& [r, i] : chips) {
+        const Rect at{r.x, top - used + gap + r.y, r.w, r.h};
+        const std::string label = clock_text(exhibit.chapters[i].start) + "  " + exhibit.chapters[i].text;
+        const std::string id = "##chapter" + std::to_string(i);
+        if (!button(ui, id.c_str(), at, label, current == i ? ButtonKind::selected : ButtonKind::secondary)) continue;
+        s.player.seek_chapter(i);
+        if (s.deterministic && s.player.has_video()) {  // screenshots: the picture at the chapter
+            for (int n = 0; n < 2000 && s.player.picture_pending(); ++n) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                s.player.update();
+            }
+        }
+    }
+    return used;
+}
+
+void MediaStage::narrate(const std::string& sha256, const std::string& text) {
+    Impl& s = *impl_;
     s.narration_sha = sha256;
+    speak({});
     if (sha256.empty()) s.narration.close();
-    else s.narration.open(object_path(s.root, sha256));
+    else s.narration.open(object_path(s.root, sha256));  // from the start, also for the same file
+    if (sha256.empty() && !text.empty()) speak(text);
+}
+
+bool MediaStage::narrating() const {
+    const Impl& s = *impl_;
+    if (s.deterministic) return false;
+    const MediaPlayer::State state = s.narration.state();
+    return (!s.narration_sha.empty() && (state == MediaPlayer::State::opening || state == MediaPlayer::State::playing)) ||
+           speaking();
 }
 
 void MediaStage::speak(const std::string& text) {

@@ -12,6 +12,7 @@ void add_exhibit_text(const ExhibitView& x, GlyphSet& text, GlyphSet& display) {
     for (const std::string* s : {&x.caption, &x.caption_en, &x.story, &x.story_en, &x.period, &x.place, &x.date, &x.material})
         text.add(*s);
     for (const TimedLine& cue : x.cues) text.add(cue.text);
+    for (const TimedLine& chapter : x.chapters) text.add(chapter.text);
 }
 
 }  // namespace

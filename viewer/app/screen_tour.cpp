@@ -1,6 +1,7 @@
-// A guided tour: each stop shows the exhibit's media and its narration; the visitor advances
-// (and the recorded narration plays, when the playback module is built in). The end of the tour
-// returns to the exhibition and asks for a rating.
+// A guided tour: each stop shows the exhibit's media and its narration. The narration plays (the
+// recorded audio, else the text read aloud, when the playback module is built in) and, a short
+// pause after it ends, the tour moves on by itself (TourPacer); 上一站 / 下一站 / 返回 work at any
+// time. The end of the tour returns to the exhibition and asks for a rating.
 #include <algorithm>
 #include <cstdio>
 
@@ -28,7 +29,9 @@ void draw_tour(Kiosk& k) {
     }
     const TourStopView& current = e.tour[std::size_t(stop)];
     const ExhibitView& exhibit = k.museum.exhibits[current.exhibit];
-    k.stage->narrate(current.audio);  // the recorded narration of this stop, if any
+    const std::string& narration = k.pick(current.narration, current.narration_en);
+    if (k.tour_pacer.show(here.exhibition, stop)) k.stage->narrate(current.audio, narration);
+    const bool narration_done = k.tour_pacer.tick(k.stage->narrating(), double(ImGui::GetIO().DeltaTime));
     ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), c.ground);
 
     const float top = m.margin * 0.5f + m.target + m.gutter * 0.6f;
@@ -43,7 +46,6 @@ void draw_tour(Kiosk& k) {
     char lead[96];
     std::snprintf(lead, sizeof lead, tr(Text::stop_of, ui.english), stop + 1, stops);
     ExhibitView narrated = exhibit;
-    const std::string& narration = k.pick(current.narration, current.narration_en);
     if (!narration.empty()) {
         narrated.caption = narrated.caption_en = {};
         narrated.story = narrated.story_en = narration;
@@ -57,13 +59,13 @@ void draw_tour(Kiosk& k) {
     const Rect previous{panel_x, media.y + media.h - buttons_h, bw, buttons_h};
     const Rect next{panel_x + bw + m.gutter, previous.y, bw, buttons_h};
     if (stop > 0 && button(ui, "##prev", previous, ui.english ? "Previous" : "上一站", ButtonKind::secondary, Icon::left, true)) {
-        k.nav.tour_step(stop - 1, long(e.tour[std::size_t(stop - 1)].exhibit));
+        previous_tour_stop(k.nav, e, stop);
         k.panel_scroll = 0;
     }
     const bool last = stop + 1 >= stops;
     if (button(ui, "##next", next, last ? tr(Text::end_tour, ui.english) : (ui.english ? "Next stop" : "下一站"), ButtonKind::primary,
                last ? Icon::home : Icon::right, true)) {
-        k.nav.tour_step(stop + 1, last ? -1 : long(e.tour[std::size_t(stop + 1)].exhibit));
+        next_tour_stop(k.nav, e, stop);
         k.panel_scroll = 0;
     }
 
@@ -74,6 +76,13 @@ void draw_tour(Kiosk& k) {
     for (int i = 0; i < stops && stops <= 40; ++i)
         ui.draw->AddCircleFilled(ImVec2(x0 + float(i) * spacing, m.margin * 0.5f + m.target / 2), dot,
                                  i == stop ? c.accent : c.line, 16);
+
+    // The narration has ended and the pause is over: on, unless the visitor moved this frame.
+    const Location after = k.nav.here();
+    if (narration_done && after.screen == Screen::tour && after.position == here.position && !ui.pressed_any) {
+        next_tour_stop(k.nav, e, stop);
+        k.panel_scroll = 0;
+    }
 }
 
 }  // namespace wenyuan::kiosk
