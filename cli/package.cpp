@@ -42,14 +42,15 @@ int export_command(const Args& args) {
     if (args.json()) {
         print_json({{"file", options.output.string()}, {"name", made->name}, {"exhibitions", made->exhibitions},
                     {"items", made->items}, {"objects", made->objects}, {"objects_skipped", made->objects_skipped},
+                    {"withdrawn", made->withdrawn},
                     {"payload_bytes", made->payload_bytes}, {"package_bytes", made->package_bytes},
                     {"sequence", made->sequence}, {"key_id", made->key_id}, {"created", made->created},
                     {"expires", made->expires}, {"dropped", made->dropped}});
     } else {
         for (const std::string& line : made->dropped) std::fprintf(stderr, "wenyuan: left out: %s\n", line.c_str());
-        std::printf("%s: %zu exhibition(s), %zu item(s), %zu object(s) (%zu left out as already there), %llu bytes, "
-                    "sequence %lld, expires %s\n",
-                    options.output.c_str(), made->exhibitions, made->items, made->objects, made->objects_skipped,
+        std::printf("%s: %zu exhibition(s), %zu item(s), %zu object(s) (%zu left out as already there), %zu withdrawn, "
+                    "%llu bytes, sequence %lld, expires %s\n",
+                    options.output.c_str(), made->exhibitions, made->items, made->objects, made->objects_skipped, made->withdrawn,
                     static_cast<unsigned long long>(made->package_bytes), static_cast<long long>(made->sequence),
                     made->expires.c_str());
     }
@@ -90,15 +91,18 @@ int apply_command(const Args& args) {
                     {"checked_only", options.check_only}, {"already_applied", applied->already_applied},
                     {"exhibitions", applied->exhibitions}, {"items_added", applied->items_added},
                     {"items_updated", applied->items_updated}, {"items_unchanged", applied->items_unchanged},
+                    {"items_withdrawn", applied->items_withdrawn}, {"segments_removed", applied->segments_removed},
                     {"objects_staged", applied->objects_staged},
                     {"objects_present", applied->objects_present}, {"bytes_staged", applied->bytes_staged}});
     } else if (applied->already_applied) {
         std::printf("%s: already applied (sequence %lld); nothing changed\n", args.positional[2].c_str(),
                     static_cast<long long>(applied->sequence));
     } else {
-        std::printf("%s: %s %zu exhibition(s), %zu item(s) added, %zu updated, %zu object(s) stored, %zu already there\n",
+        std::printf("%s: %s %zu exhibition(s), %zu item(s) added, %zu updated, %zu withdrawn, %zu object(s) stored, "
+                    "%zu already there\n",
                     args.positional[2].c_str(), options.check_only ? "valid;" : "applied", applied->exhibitions,
-                    applied->items_added, applied->items_updated, applied->objects_staged, applied->objects_present);
+                    applied->items_added, applied->items_updated, applied->items_withdrawn, applied->objects_staged,
+                    applied->objects_present);
     }
     return kOk;
 }

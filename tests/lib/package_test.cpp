@@ -5,6 +5,7 @@
 #include "bagit_checker.hpp"
 #include "package_fixture.hpp"
 #include "wenyuan/exhibition.hpp"
+#include "wenyuan/search.hpp"
 #include "wenyuan/segments.hpp"
 
 namespace wenyuan::test {
@@ -113,6 +114,7 @@ TEST_F(PackageTest, RecordingsKeepTheirSegmentsAndCaptions) {
 
     ExportOptions options;
     options.exhibitions = {"caichaxi"};
+    options.sequence = 1;
     const auto file = export_to("opera", options);
     auto applied = apply_package(*kiosk, file, "test");
     ASSERT_TRUE(applied) << applied.error().message;
@@ -131,6 +133,96 @@ TEST_F(PackageTest, RecordingsKeepTheirSegmentsAndCaptions) {
     ASSERT_EQ(cues->size(), 1u);
     EXPECT_EQ(cues->front().text, "采茶歌");
     auto verified = kiosk->verify();
+    ASSERT_TRUE(verified);
+    EXPECT_TRUE(verified->ok);
+
+    // The county removes the first scene: the delta takes it off the kiosk too.
+    ASSERT_TRUE(remove_segment(*source, (*segments)[0].id, "test"));
+    ExportOptions delta = options;
+    delta.sequence = 2;
+    delta.since = file;
+    auto update = apply_package(*kiosk, export_to("opera2", delta), "test");
+    ASSERT_TRUE(update) << update.error().message;
+    EXPECT_EQ(update->segments_removed, 1u);
+    kiosk_segments = list_segments(*kiosk, there.item.id);
+    ASSERT_TRUE(kiosk_segments);
+    ASSERT_EQ(kiosk_segments->size(), 1u);
+    EXPECT_EQ(kiosk_segments->front().title, "第二场");
+    shown = load_exhibition(*kiosk, "caichaxi");
+    ASSERT_TRUE(shown);
+    EXPECT_EQ(shown->sections.at(0).exhibits.at(0).segment, kiosk_segments->front().id);
+    verified = kiosk->verify();
+    ASSERT_TRUE(verified);
+    EXPECT_TRUE(verified->ok);
+}
+
+TEST_F(PackageTest, WithdrawalsTravelToTheKiosk) {
+    ExportOptions first;
+    first.sequence = 1;
+    const auto base = export_to("base", first);
+    ASSERT_TRUE(apply_package(*kiosk, base, "test"));
+    auto reader = Archive::open(dir / "kiosk", OpenMode::read_only);  // the running kiosk
+    ASSERT_TRUE(reader);
+    SearchOptions visitor;
+    visitor.reader = Reader::kiosk;
+    auto found = search_items(*reader, "老照片", visitor);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->total, 3u);
+
+    // At the county: one item deleted, one made restricted.
+    const std::string deleted_uid = source->item(items[0])->uid, hidden_uid = source->item(items[1])->uid;
+    ASSERT_TRUE(source->delete_item(items[0], "wrong object", "test"));
+    ASSERT_TRUE(source->edit_item(items[1], {{"access", "restricted"}}, "test"));
+    ExportOptions delta;
+    delta.sequence = 2;
+    delta.since = base;
+    const auto update = export_to("update", delta);
+    EXPECT_TRUE(check_bagit(update).empty());
+    const json doc = json::parse(member_data(read_tar(update), "/data/package.json"));
+    std::vector<std::string> expected = {deleted_uid, hidden_uid};
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(doc["withdrawn"].get<std::vector<std::string>>(), expected);
+    for (const auto& uid : doc["withdrawn"]) EXPECT_NE(uid, source->item(secret)->uid) << "never public: never named";
+
+    auto applied = apply_package(*kiosk, update, "test");
+    ASSERT_TRUE(applied) << applied.error().message;
+    EXPECT_EQ(applied->items_withdrawn, 2u);
+    auto shown = kiosk_exhibitions(*reader);
+    ASSERT_TRUE(shown);
+    ASSERT_EQ(shown->size(), 1u);
+    ASSERT_EQ(shown->front().sections.at(0).exhibits.size(), 1u);
+    EXPECT_EQ(reader->item(shown->front().sections[0].exhibits[0].item.id)->title, "老照片 2");
+    found = search_items(*reader, "老照片", visitor);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->total, 1u);
+    for (const SearchHit& hit : found->hits) EXPECT_EQ(hit.title, "老照片 2");
+    auto verified = kiosk->verify();
+    ASSERT_TRUE(verified);
+    EXPECT_TRUE(verified->ok);
+
+    // A full package (no --since) names the withdrawals too, for kiosks that missed the delta.
+    ExportOptions full;
+    full.sequence = 3;
+    const auto again = export_to("full", full);
+    EXPECT_EQ(json::parse(member_data(read_tar(again), "/data/package.json"))["withdrawn"].size(), 2u);
+    auto reapplied = apply_package(*kiosk, again, "test");
+    ASSERT_TRUE(reapplied) << reapplied.error().message;
+    EXPECT_EQ(reapplied->items_withdrawn, 0u);  // already gone
+
+    // Made public again and back in the exhibition: it returns.
+    ASSERT_TRUE(source->edit_item(items[1], {{"access", "public"}}, "test"));
+    save_simple_exhibition(*source, {items[1], items[2]});
+    ExportOptions back;
+    back.sequence = 4;
+    back.since = again;
+    auto returned = apply_package(*kiosk, export_to("back", back), "test");
+    ASSERT_TRUE(returned) << returned.error().message;
+    EXPECT_EQ(returned->items_updated, 1u);
+    EXPECT_EQ(returned->items_withdrawn, 0u);
+    found = search_items(*reader, "老照片", visitor);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->total, 2u);
+    verified = kiosk->verify();
     ASSERT_TRUE(verified);
     EXPECT_TRUE(verified->ok);
 }

@@ -40,6 +40,7 @@ struct ExportReport {
     std::size_t exhibitions = 0, items = 0;
     std::size_t objects = 0;          ///< objects carried
     std::size_t objects_skipped = 0;  ///< left out because the receiver has them (--since)
+    std::size_t withdrawn = 0;        ///< uids of items withdrawn at the source, listed for kiosks to drop
     std::uint64_t payload_bytes = 0, package_bytes = 0;
     std::int64_t sequence = 0;
     std::string created, expires, key_id;
@@ -48,8 +49,10 @@ struct ExportReport {
 
 /// Writes a package of the given exhibitions, as the kiosk would show them today
 /// (kiosk_exhibitions): only public, undeleted items and their non-original assets (and
-/// originals when asked, or when an item has no access copy to show instead) enter. Streams objects with flat memory; the output appears only when
-/// complete. Errors: Errc::not_found (an exhibition), Errc::invalid_argument (no exhibition, bad
+/// originals when asked, or when an item has no access copy to show instead) enter. Every
+/// package also lists the uids of once-public items now deleted or not public ("withdrawn", see
+/// docs/packages.md) so kiosks drop them. Streams objects with flat memory; the output appears
+/// only when complete. Errors: Errc::not_found (an exhibition), Errc::invalid_argument (no exhibition, bad
 /// expiry, an unreadable --since), Errc::corrupt (a store object damaged), Errc::io.
 /// Read-only on the archive; one thread at a time, as Archive.
 Result<ExportReport> export_package(const Archive& archive, const ExportOptions& options,
@@ -63,6 +66,8 @@ struct ApplyReport {
     std::string name, key_id, created, expires;
     std::int64_t sequence = 0;
     std::size_t exhibitions = 0, items_added = 0, items_updated = 0, items_unchanged = 0;
+    std::size_t items_withdrawn = 0;     ///< local items marked deleted: the publisher withdrew them
+    std::size_t segments_removed = 0;    ///< segments of packaged items no longer at the source
     std::size_t objects_staged = 0, objects_present = 0;
     std::uint64_t bytes_staged = 0;
     bool already_applied = false;  ///< this very package was applied before; nothing changed
@@ -78,8 +83,9 @@ struct ApplyOptions {
 /// expiry, manifest completeness (no file missing, none extra), Payload-Oxum, every SHA-512 and
 /// every object's SHA-256 name, that all items are public, and free disk space. Objects are
 /// staged in tmp/ while hashing and moved into the store only when all is valid; the catalog
-/// then switches in one SQLite transaction (items upserted by uid, assets, exhibitions replaced
-/// by slug, the package recorded). A kill at any moment leaves the old catalog; re-running
+/// then switches in one SQLite transaction (items upserted by uid, assets, segments the source
+/// removed taken away, withdrawn items marked deleted, exhibitions replaced by slug, the package
+/// recorded). A kill at any moment leaves the old catalog; re-running
 /// completes. Re-applying the package last applied reports already_applied and changes nothing.
 /// Errors: Errc::corrupt (damaged or tampered: "<file.wyp>: <member>: <reason>"),
 /// Errc::invalid_argument (untrusted key, rollback, expired, non-public item), Errc::limit

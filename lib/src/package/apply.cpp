@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "../archive_impl.hpp"
 #include "../clock.hpp"
@@ -13,6 +14,7 @@
 #include "bag.hpp"
 #include "refs.hpp"
 #include "rows.hpp"
+#include "withdrawn.hpp"
 #include "wenyuan/exhibition.hpp"
 #include "wenyuan/package.hpp"
 #include "wenyuan/segments.hpp"
@@ -148,19 +150,29 @@ double number(const json& j, const char* name) {
     return j.contains(name) && j[name].is_number() ? j[name].get<double>() : 0.0;
 }
 
-// Segments the item lacks (same times and title), and the cues of caption assets added just now.
+// Segments the item lacks (same times and title), and the cues of caption assets added just now;
+// segments the item has and the package does not list were removed at the source and go too.
 // Fills `segment_ids` with sender's segment id → ours.
 Result<void> add_timed(Archive& archive, std::int64_t item_id, const json& entry, const std::vector<std::int64_t>& asset_ids,
-                       const std::vector<bool>& added, const std::string& time, std::map<std::int64_t, std::int64_t>& segment_ids) {
+                       const std::vector<bool>& added, const std::string& time, std::string_view agent,
+                       std::map<std::int64_t, std::int64_t>& segment_ids, ApplyReport& report) {
     auto& impl = archive.impl();
     const json segments = entry.value("segments", json::array());
     const json cues = entry.value("cues", json::array());
-    if (segments.empty() && cues.empty()) return {};
     auto have = list_segments(archive, item_id);
     if (!have) return fail(std::move(have).error());
     const auto same = [](const Segment& s, const json& j) {
         return s.start == number(j, "start") && s.end == number(j, "end") && s.title == j.value("title", "");
     };
+    if (entry.contains("segments")) {  // the sender's full list: what it lacks was removed there
+        for (const Segment& s : *have) {
+            if (std::none_of(segments.begin(), segments.end(), [&](const json& j) { return j.is_object() && same(s, j); })) {
+                WENYUAN_TRY(remove_segment(archive, s.id, agent));
+                ++report.segments_removed;
+            }
+        }
+    }
+    if (segments.empty() && cues.empty()) return {};
     TimedRecords timed;
     for (const json& j : segments) {
         if (!j.is_object()) continue;
@@ -197,6 +209,7 @@ Result<void> switch_catalog(Archive& archive, const package::Bag& bag, std::stri
     const std::string time = now_utc_iso();
     std::map<std::int64_t, std::int64_t> local_ids;    // sender's item id → ours
     std::map<std::int64_t, std::int64_t> segment_ids;  // sender's segment id → ours
+    std::set<std::string> carried;                     // uids of the items the package carries
     for (const json& entry : bag.doc["items"]) {
         const std::string where = bag.file.string() + ": " + bag::kPackageJson + ": item " + entry["source_id"].dump();
         auto item = package::item_from_json(entry["item"], where);
@@ -208,8 +221,12 @@ Result<void> switch_catalog(Archive& archive, const package::Bag& bag, std::stri
         std::vector<std::int64_t> asset_ids;
         std::vector<bool> added;
         WENYUAN_TRY(add_missing_assets(impl, *id, entry["assets"], where, time, asset_ids, added));
-        WENYUAN_TRY(add_timed(archive, *id, entry, asset_ids, added, time, segment_ids));
+        WENYUAN_TRY(add_timed(archive, *id, entry, asset_ids, added, time, agent, segment_ids, report));
+        carried.insert(entry["item"].value("uid", ""));
     }
+    auto withdrawn = package::apply_withdrawals(archive, bag.doc.value("withdrawn", json()), carried, bag.name, time, agent);
+    if (!withdrawn) return fail(std::move(withdrawn).error());
+    report.items_withdrawn = *withdrawn;
     for (const json& slug : bag.doc["exhibitions"]) {
         const std::string path = "data/exhibitions/" + slug.get<std::string>() + ".json";
         auto exhibition = parse_exhibition(bag.small.at(path), bag.file.string() + ": " + path);

@@ -8,6 +8,7 @@
 #include "apply_bag.hpp"
 #include "bag.hpp"
 #include "package_sql.hpp"
+#include "withdrawn.hpp"
 #include "wenyuan/hash.hpp"
 #include "wenyuan/keys.hpp"
 #include "wenyuan/tar.hpp"
@@ -198,6 +199,9 @@ Result<void> check_document(const Archive& archive, Bag& bag) {
     if (!bag.doc.is_object() || bag.doc.value("format", "") != "wenyuan-package/1" || !bag.doc["items"].is_array() ||
         !bag.doc["exhibitions"].is_array()) {
         return fail(bag.error(Errc::corrupt, where, "not a wenyuan-package/1 document"));
+    }
+    if (auto withdrawn = check_withdrawn(bag.doc.value("withdrawn", nlohmann::json())); !withdrawn) {
+        return fail(bag.error(Errc::corrupt, where, withdrawn.error().message));
     }
     for (const auto& slug : bag.doc["exhibitions"]) {
         if (!slug.is_string() || !bag.small.count("data/exhibitions/" + slug.get<std::string>() + ".json")) {

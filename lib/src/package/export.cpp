@@ -17,6 +17,7 @@
 #include "bag.hpp"
 #include "refs.hpp"
 #include "rows.hpp"
+#include "withdrawn.hpp"
 #include "wenyuan/exhibition.hpp"
 #include "wenyuan/hash.hpp"
 #include "wenyuan/package.hpp"
@@ -192,7 +193,15 @@ Result<std::string> copy_object(const Archive& archive, TarWriter& tar, const st
 
 }  // namespace
 
-Result<std::vector<std::string>> package_objects(const std::filesystem::path& file) {
+namespace {
+
+// What an earlier package (or a receiver's manifest) says the receiver has: objects, and the uids
+// of the items it carried or withdrew.
+struct Earlier {
+    std::set<std::string> objects, uids;
+};
+
+Result<Earlier> read_earlier(const std::filesystem::path& file) {
     std::string manifest, package_json;
     if (auto tar = TarReader::open(file); tar) {
         for (;;) {
@@ -217,7 +226,8 @@ Result<std::vector<std::string>> package_objects(const std::filesystem::path& fi
         if (!text) return fail(std::move(text).error());
         manifest = std::move(*text);
     }
-    std::set<std::string> objects;
+    Earlier earlier;
+    std::set<std::string>& objects = earlier.objects;
     std::size_t start = 0;
     while (start < manifest.size()) {
         auto end = manifest.find('\n', start);
@@ -237,11 +247,30 @@ Result<std::vector<std::string>> package_objects(const std::filesystem::path& fi
                 if (sha.is_string() && is_sha256_hex(sha.get<std::string>())) objects.insert(sha.get<std::string>());
             }
         }
+        if (doc.is_object() && doc.contains("items") && doc["items"].is_array()) {
+            for (const json& entry : doc["items"]) {
+                if (entry.is_object() && entry.contains("item") && entry["item"].is_object()) {
+                    const json& uid = entry["item"].value("uid", json());
+                    if (uid.is_string()) earlier.uids.insert(uid.get<std::string>());
+                }
+            }
+        }
+        if (doc.is_object() && package::check_withdrawn(doc.value("withdrawn", json()))) {
+            for (const json& uid : doc.value("withdrawn", json::array())) earlier.uids.insert(uid.get<std::string>());
+        }
     }
     if (objects.empty() && manifest.find_first_not_of(" \r\n\t") != std::string::npos) {
         return fail(Errc::corrupt, file.string() + ": neither a package nor a manifest listing data/objects/<sha256>");
     }
-    return std::vector<std::string>(objects.begin(), objects.end());
+    return earlier;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> package_objects(const std::filesystem::path& file) {
+    auto earlier = read_earlier(file);
+    if (!earlier) return fail(std::move(earlier).error());
+    return std::vector<std::string>(earlier->objects.begin(), earlier->objects.end());
 }
 
 Result<ExportReport> export_package(const Archive& archive, const ExportOptions& options, const ProgressFn& progress) {
@@ -259,16 +288,19 @@ Result<ExportReport> export_package(const Archive& archive, const ExportOptions&
         if (!expires) return fail(std::move(expires).error());
         report.expires = *expires;
     }
-    std::set<std::string> receiver_has;
+    Earlier earlier;
     if (!options.since.empty()) {
-        auto since = package_objects(options.since);
+        auto since = read_earlier(options.since);
         if (!since) return fail(std::move(since).error());
-        receiver_has.insert(since->begin(), since->end());
+        earlier = std::move(*since);
     }
 
     Plan plan;
     WENYUAN_TRY(plan_exhibitions(archive, options, plan));
-    WENYUAN_TRY(plan_items(archive, options, receiver_has, plan));
+    WENYUAN_TRY(plan_items(archive, options, earlier.objects, plan));
+    // Every package, full or delta, names what was withdrawn since, so kiosks that got it drop it.
+    auto withdrawn = package::withdrawn_uids(archive, earlier.uids);
+    if (!withdrawn) return fail(std::move(withdrawn).error());
 
     // Small payload files first, then the objects; Payload-Oxum needs every size up front.
     std::vector<std::pair<std::string, std::string>> small;  // path → bytes
@@ -280,7 +312,7 @@ Result<ExportReport> export_package(const Archive& archive, const ExportOptions&
     }
     json doc = {{"format", "wenyuan-package/1"}, {"publisher", report.key_id}, {"sequence", report.sequence},
                 {"created", report.created}, {"exhibitions", slugs}, {"items", plan.items},
-                {"base_objects", plan.assumed}};
+                {"base_objects", plan.assumed}, {"withdrawn", *withdrawn}};
     small.insert(small.begin(), {bag::kPackageJson, doc.dump(1, '\t', false, json::error_handler_t::replace)});
 
     std::uint64_t payload_bytes = 0;
@@ -344,6 +376,7 @@ Result<ExportReport> export_package(const Archive& archive, const ExportOptions&
     report.items = plan.items.size();
     report.objects = plan.objects.size();
     report.objects_skipped = plan.assumed.size();
+    report.withdrawn = withdrawn->size();
     report.payload_bytes = payload_bytes;
     report.dropped = std::move(plan.dropped);
     return report;
