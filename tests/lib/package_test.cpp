@@ -416,6 +416,38 @@ TEST_F(TamperTest, DotDotPath) {
     expect_rejected("'..' in the path leaves the bag");
 }
 
+TEST_F(TamperTest, LeadingDotSlashIsAccepted) {
+    // As `tar -C dir -cf p.wyp .` writes it: "./" first, then "./good/…".
+    for (TarMember& m : members) m.name = "./" + m.name;
+    members.insert(members.begin(), TarMember{"./", '5', "", ""});
+    const auto dotted = dir / "dotted.wyp";
+    write_tar(dotted, members);
+    auto applied = apply_package(*kiosk, dotted, "test");
+    ASSERT_TRUE(applied) << applied.error().message;
+    EXPECT_EQ(applied->items_added, 3u);
+    EXPECT_EQ(applied->name, "good");
+}
+
+TEST_F(TamperTest, DotSlashDotDotPath) {
+    members.insert(members.begin() + 2, TarMember{"./../escape.txt", '0', "", "outside"});
+    expect_rejected("'..' in the path leaves the bag");
+}
+
+TEST_F(TamperTest, DotSlashAbsolutePath) {
+    members.insert(members.begin() + 2, TarMember{".//etc/wenyuan.txt", '0', "", "outside"});
+    expect_rejected("absolute path");
+}
+
+TEST_F(TamperTest, DotInsideThePath) {
+    members.insert(members.begin() + 2, TarMember{"good/./data/x.txt", '0', "", "x"});
+    expect_rejected("'.' or empty component in the path");
+}
+
+TEST_F(TamperTest, DotSlashSymlink) {
+    members.insert(members.begin() + 2, TarMember{"./good/data/link", '2', "../../etc/passwd", ""});
+    expect_rejected("packages hold no links");
+}
+
 TEST_F(TamperTest, AbsolutePath) {
     members.insert(members.begin() + 2, TarMember{"/etc/wenyuan.txt", '0', "", "outside"});
     expect_rejected("absolute path");

@@ -118,6 +118,10 @@ Result<std::multimap<std::string, std::string>> parse_bag_info(std::string_view 
 
 Result<std::string> member_path(std::string_view name, std::string& bag_name) {
     if (name.empty()) return fail(Errc::corrupt, "empty member name");
+    // Some tar tools write "./bag/…" (and "./" itself): a leading "./" is the archive's root.
+    if (name == ".") return std::string();
+    while (name.starts_with("./")) name.remove_prefix(2);
+    if (name.empty()) return std::string();
     if (name.front() == '/') return fail(Errc::corrupt, "absolute path");
     for (char c : name) {
         if (static_cast<unsigned char>(c) < 0x20 || c == '\\') {

@@ -47,7 +47,8 @@ Result<std::multimap<std::string, std::string>> parse_bag_info(std::string_view 
 
 /// The path of a tar member inside the bag ("data/objects/…"), or an error saying why the name
 /// is unsafe: absolute, "..", "." or empty components, backslashes, control bytes, or outside the
-/// bag folder `bag_name` (set from the first member when empty).
+/// bag folder `bag_name` (set from the first member when empty). A leading "./" (as some tar
+/// tools write) is taken off first; "./" or "." alone gives "" (the root, not a file).
 Result<std::string> member_path(std::string_view tar_name, std::string& bag_name);
 
 /// "YYYY-MM-DD" → "YYYY-MM-DDT23:59:59Z"; an ISO time is kept. Errors: Errc::invalid_argument.
