@@ -16,6 +16,7 @@
 #include "app/frame_stats.hpp"
 #include "app/kiosk.hpp"
 #include "app/media_stage.hpp"
+#include "app/content_watch.hpp"
 #include "app/museum_glyphs.hpp"
 #include "app/script.hpp"
 #include "app/usage.hpp"
@@ -207,6 +208,7 @@ int run_kiosk(const Options& options) {
     k.stage = &stage;
     k.base_exhibits = k.museum.exhibits.size();
     collect_glyphs(k.museum, k.caption_glyphs, k.body_glyphs, k.display_glyphs);
+    ContentWatch watch(*archive);
 
     int fb_w = 0, fb_h = 0;
     window->framebuffer_size(fb_w, fb_h);
@@ -291,6 +293,20 @@ int run_kiosk(const Options& options) {
         if (before != Screen::attract && k.nav.here().screen == Screen::attract) {
             k.search = {};
             k.museum.exhibits.resize(k.base_exhibits);  // pages made for search hits
+        }
+        // A package applied meanwhile: new exhibitions (and the glyphs they need) while idle.
+        if (auto fresh = watch.poll(*archive, k.nav.here().screen == Screen::attract, k.ui.time, config->museum_name,
+                                    config->museum_name_en)) {
+            log("package generation " + std::to_string(watch.generation()) + ": the exhibitions were reloaded");
+            for (const std::string& note : fresh->notes) log(note);
+            k.museum = std::move(*fresh);
+            k.base_exhibits = k.museum.exhibits.size();
+            k.home_page = 0, k.image_view_for = -1, k.row_first.clear();
+            k.caption_glyphs = {}, k.body_glyphs = {}, k.display_glyphs = {};
+            collect_glyphs(k.museum, k.caption_glyphs, k.body_glyphs, k.display_glyphs);
+            k.rebuild_fonts = true;
+        } else if (const std::string problem = watch.take_problem(); !problem.empty()) {
+            log("checking for new content: " + problem);
         }
 
         // Media stop when the visitor leaves them (and on the way to the attract loop).

@@ -261,7 +261,11 @@ Result<void> switch_catalog(Archive& archive, const package::Bag& bag, std::stri
 }  // namespace
 
 Result<std::int64_t> package_generation(const Archive& archive) {
-    if (archive.schema_version() < 6) return std::int64_t{0};  // read-only and older: no package ever applied
+    // Asked of the catalog, not of the schema version read at open: a kiosk that opened an older
+    // archive read-only sees the table appear when the first apply migrates it.
+    auto tables = archive.impl().db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'applied_packages'");
+    if (!tables) return fail(std::move(tables).error());
+    if (*tables == 0) return std::int64_t{0};  // no package ever applied
     return archive.impl().db.scalar("SELECT coalesce(max(id), 0) FROM applied_packages");
 }
 
