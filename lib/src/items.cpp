@@ -84,8 +84,10 @@ Result<void> insert_assets(Archive::Impl& impl, std::int64_t item_id, const std:
 
 Result<Item> query_item(const sql::Db& db, std::string_view where, const std::string& value,
                         std::int64_t id, bool include_deleted) {
-    auto stmt = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE " + std::string(where));
-    if (!stmt) return fail(std::move(stmt).error());
+    // Cached: exhibition checks and packages look up thousands of items one by one.
+    auto lease = db.cached(std::string("SELECT ") + kItemColumns + " FROM items WHERE " + std::string(where));
+    if (!lease) return fail(std::move(lease).error());
+    sql::Stmt* stmt = &**lease;
     if (value.empty()) stmt->bind(1, id); else stmt->bind(1, value);
     auto row = stmt->step();
     if (!row) return fail(std::move(row).error());
@@ -291,11 +293,12 @@ Result<std::size_t> Archive::count_items(Reader reader) const {
 }
 
 Result<std::vector<Asset>> Archive::assets(std::int64_t item_id) const {
-    auto stmt = impl_->db.prepare(
+    auto lease = impl_->db.cached(  // cached: called per item by exhibition checks and packages
         "SELECT a.id, a.item_id, a.role, a.sha256, o.size, a.mime, a.name, a.lang, a.tech, a.warnings, "
         "a.derived_from, a.created_at FROM assets a JOIN objects o ON o.sha256 = a.sha256 "
         "WHERE a.item_id = ?1 ORDER BY a.id");
-    if (!stmt) return fail(std::move(stmt).error());
+    if (!lease) return fail(std::move(lease).error());
+    sql::Stmt* stmt = &**lease;
     stmt->bind(1, item_id);
     std::vector<Asset> out;
     WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) {

@@ -155,10 +155,12 @@ double number(const json& j, const char* name) {
 // Fills `segment_ids` with sender's segment id → ours.
 Result<void> add_timed(Archive& archive, std::int64_t item_id, const json& entry, const std::vector<std::int64_t>& asset_ids,
                        const std::vector<bool>& added, const std::string& time, std::string_view agent,
-                       std::map<std::int64_t, std::int64_t>& segment_ids, ApplyReport& report) {
+                       const std::set<std::int64_t>& with_segments, std::map<std::int64_t, std::int64_t>& segment_ids,
+                       ApplyReport& report) {
     auto& impl = archive.impl();
     const json segments = entry.value("segments", json::array());
     const json cues = entry.value("cues", json::array());
+    if (segments.empty() && cues.empty() && !with_segments.count(item_id)) return {};  // most items: nothing timed
     auto have = list_segments(archive, item_id);
     if (!have) return fail(std::move(have).error());
     const auto same = [](const Segment& s, const json& j) {
@@ -210,6 +212,12 @@ Result<void> switch_catalog(Archive& archive, const package::Bag& bag, std::stri
     std::map<std::int64_t, std::int64_t> local_ids;    // sender's item id → ours
     std::map<std::int64_t, std::int64_t> segment_ids;  // sender's segment id → ours
     std::set<std::string> carried;                     // uids of the items the package carries
+    std::set<std::int64_t> with_segments;              // our items that have segments
+    if (archive.schema_version() >= 4) {
+        auto stmt = impl.db.prepare("SELECT DISTINCT item_id FROM segments");
+        if (!stmt) return fail(std::move(stmt).error());
+        WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { with_segments.insert(row.int64(0)); }));
+    }
     for (const json& entry : bag.doc["items"]) {
         const std::string where = bag.file.string() + ": " + bag::kPackageJson + ": item " + entry["source_id"].dump();
         auto item = package::item_from_json(entry["item"], where);
@@ -221,7 +229,7 @@ Result<void> switch_catalog(Archive& archive, const package::Bag& bag, std::stri
         std::vector<std::int64_t> asset_ids;
         std::vector<bool> added;
         WENYUAN_TRY(add_missing_assets(impl, *id, entry["assets"], where, time, asset_ids, added));
-        WENYUAN_TRY(add_timed(archive, *id, entry, asset_ids, added, time, agent, segment_ids, report));
+        WENYUAN_TRY(add_timed(archive, *id, entry, asset_ids, added, time, agent, with_segments, segment_ids, report));
         carried.insert(entry["item"].value("uid", ""));
     }
     auto withdrawn = package::apply_withdrawals(archive, bag.doc.value("withdrawn", json()), carried, bag.name, time, agent);
