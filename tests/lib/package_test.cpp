@@ -351,6 +351,27 @@ protected:
         EXPECT_EQ(verified->temp_files, 0u);
     }
 
+    // Re-seals after an edit: manifest, Payload-Oxum, tag manifest and signature all made anew
+    // with the publisher's key, as a trusted but faulty (or compromised) publisher would.
+    void reseal() {
+        std::string manifest;
+        for (const TarMember& m : members) {
+            if (m.name.find("/data/") != std::string::npos) manifest += sha512_hex(m.data) + "  " + m.name.substr(5) + "\n";
+        }
+        member("/manifest-sha512.txt").data = manifest;
+        std::uint64_t bytes = 0, count = 0;
+        for (const TarMember& m : members) {
+            if (m.name.find("/data/") != std::string::npos) bytes += m.data.size(), ++count;
+        }
+        std::string& info = member("/bag-info.txt").data;
+        const auto oxum = info.find("Payload-Oxum: ");
+        info.replace(oxum, info.find('\n', oxum) - oxum, "Payload-Oxum: " + std::to_string(bytes) + "." + std::to_string(count));
+        const std::string tags = sha512_hex(member("/bagit.txt").data) + "  bagit.txt\n" + sha512_hex(info) + "  bag-info.txt\n" +
+                                 sha512_hex(manifest) + "  manifest-sha512.txt\n";
+        member("/tagmanifest-sha512.txt").data = tags;
+        member("/signature-ed25519.txt").data = "Key-Id: " + key.public_key.key_id + "\nSignature: " + sign_message(key, tags) + "\n";
+    }
+
     std::filesystem::path good;
     std::vector<TarMember> members;
     std::string catalog_before, files_before;
@@ -496,24 +517,17 @@ TEST_F(TamperTest, RestrictedItemInAValidlySignedPackage) {
     json j = json::parse(doc.data);
     j["items"][0]["item"]["access"] = "restricted";
     doc.data = j.dump();
-    // Re-seal: manifest, tag manifest and signature all made anew with the publisher's key.
-    std::string manifest;
-    for (const TarMember& m : members) {
-        if (m.name.find("/data/") != std::string::npos) manifest += sha512_hex(m.data) + "  " + m.name.substr(5) + "\n";
-    }
-    member("/manifest-sha512.txt").data = manifest;
-    std::uint64_t bytes = 0, count = 0;
-    for (const TarMember& m : members) {
-        if (m.name.find("/data/") != std::string::npos) bytes += m.data.size(), ++count;
-    }
-    std::string& info = member("/bag-info.txt").data;
-    const auto oxum = info.find("Payload-Oxum: ");
-    info.replace(oxum, info.find('\n', oxum) - oxum, "Payload-Oxum: " + std::to_string(bytes) + "." + std::to_string(count));
-    const std::string tags = sha512_hex(member("/bagit.txt").data) + "  bagit.txt\n" + sha512_hex(info) + "  bag-info.txt\n" +
-                             sha512_hex(manifest) + "  manifest-sha512.txt\n";
-    member("/tagmanifest-sha512.txt").data = tags;
-    member("/signature-ed25519.txt").data = "Key-Id: " + key.public_key.key_id + "\nSignature: " + sign_message(key, tags) + "\n";
+    reseal();
     expect_rejected("is restricted; packages carry public items only");
+}
+
+TEST_F(TamperTest, MalformedWithdrawalsInAValidlySignedPackage) {
+    TarMember& doc = member("/data/package.json");
+    json j = json::parse(doc.data);
+    j["withdrawn"] = json::array({"../../etc/passwd"});
+    doc.data = j.dump();
+    reseal();
+    expect_rejected("'withdrawn' holds \"../../etc/passwd\", not a 32-hex-digit uid");
 }
 
 TEST_F(TamperTest, TruncatedPackage) {
