@@ -187,7 +187,8 @@ int run_kiosk(const Options& options) {
     }
 
     memory("ImGui");
-    ImageCache images(archive->root(), window->gl().max_texture);
+    ImageCache images(archive->root(), window->gl().max_texture,
+                      window->gl().software ? ImageCache::kSoftwareBudget : ImageCache::kGpuBudget);
     MediaStage stage(archive->root().string(), screenshot, config->speech);
     UsageRecorder usage(config->usage_db);
     if (!usage.problem().empty()) log(usage.problem());
