@@ -298,7 +298,11 @@ int run_kiosk(const Options& options) {
         const Location& now_at = k.nav.here();
         if (now_at.screen != shown.screen || now_at.exhibit != shown.exhibit) {
             if (now_at.screen != Screen::exhibit && now_at.screen != Screen::tour) stage.reset();
-            else stage.speak({});
+            else {
+                stage.speak({});
+                const long e = now_at.exhibit;
+                stage.release_except(e >= 0 && e < long(k.museum.exhibits.size()) ? k.museum.exhibits[std::size_t(e)].item_id : 0);
+            }
             if (now_at.screen != Screen::tour) k.tour_pacer.reset();
             shown = now_at;
         }
