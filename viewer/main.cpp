@@ -1,4 +1,6 @@
 // wenyuan-kiosk: the village museum kiosk. See docs/kiosk.md.
+#include <malloc.h>
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -8,6 +10,12 @@
 
 int main(int argc, char** argv) {
     using namespace wenyuan::kiosk;
+    // Memory that stays flat for days (docs/kiosk.md, "Memory"): buffers of 1 MB and more
+    // (decoded pictures, llvmpipe's textures, video frames) are their own mappings, returned to
+    // the system when freed, instead of fragments of heaps that only grow; and the decoder,
+    // FFmpeg, audio and llvmpipe threads share two malloc arenas instead of one each.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    mallopt(M_ARENA_MAX, 2);
     auto options = parse_options(std::vector<std::string>(argv + 1, argv + argc));
     if (!options) {
         std::fprintf(stderr, "%s\n%s", options.error().message.c_str(), usage_text());

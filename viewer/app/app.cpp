@@ -188,7 +188,8 @@ int run_kiosk(const Options& options) {
     }
 
     memory("ImGui");
-    ImageCache images(archive->root(), window->gl().max_texture);
+    ImageCache images(archive->root(), window->gl().max_texture,
+                      window->gl().software ? ImageCache::kSoftwareBudget : ImageCache::kGpuBudget);
     MediaStage stage(archive->root().string(), screenshot, config->speech);
     UsageRecorder usage(config->usage_db);
     if (!usage.problem().empty()) log(usage.problem());
@@ -313,7 +314,11 @@ int run_kiosk(const Options& options) {
         const Location& now_at = k.nav.here();
         if (now_at.screen != shown.screen || now_at.exhibit != shown.exhibit) {
             if (now_at.screen != Screen::exhibit && now_at.screen != Screen::tour) stage.reset();
-            else stage.speak({});
+            else {
+                stage.speak({});
+                const long e = now_at.exhibit;
+                stage.release_except(e >= 0 && e < long(k.museum.exhibits.size()) ? k.museum.exhibits[std::size_t(e)].item_id : 0);
+            }
             if (now_at.screen != Screen::tour) k.tour_pacer.reset();
             shown = now_at;
         }

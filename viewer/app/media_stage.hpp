@@ -45,6 +45,9 @@ public:
     bool can_speak() const;
     /// Idle: stop and rewind everything, free the loaded media.
     void reset();
+    /// Another exhibit is shown: closes the recording (decoder, frame pool, picture) and frees
+    /// the model unless they belong to `item_id`; the tour narration goes on.
+    void release_except(std::int64_t item_id);
 
 private:
     /// The chapter chips under a recording; returns the height they take at the bottom of `area`

@@ -17,5 +17,6 @@ void MediaStage::speak(const std::string&) {}
 bool MediaStage::speaking() const { return false; }
 bool MediaStage::can_speak() const { return false; }
 void MediaStage::reset() {}
+void MediaStage::release_except(std::int64_t) {}
 
 }  // namespace wenyuan::kiosk

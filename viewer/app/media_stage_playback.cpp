@@ -324,6 +324,12 @@ bool MediaStage::can_speak() const {
 #endif
 }
 
+void MediaStage::release_except(std::int64_t item_id) {
+    Impl& s = *impl_;
+    if (s.player_item != 0 && s.player_item != item_id) s.player.close(), s.player_item = 0;
+    if (s.model_item != 0 && s.model_item != item_id) s.model.clear(), s.model_item = 0;
+}
+
 void MediaStage::reset() {
     Impl& s = *impl_;
     s.player.close();

@@ -60,6 +60,8 @@ Result<Window> Window::open(int width, int height, bool fullscreen, bool hidden,
         };
         window.info_.version = text(GL_VERSION);
         window.info_.renderer = text(GL_RENDERER);
+        for (const char* name : {"llvmpipe", "softpipe", "Software Rasterizer", "swrast"})
+            if (window.info_.renderer.find(name) != std::string::npos) window.info_.software = true;
         window.info_.glsl = attempt.glsl;
         window.info_.major = attempt.major;
         window.info_.minor = attempt.minor;

@@ -29,6 +29,8 @@ struct GlInfo {
     int major = 0, minor = 0;
     int max_texture = 2048;
     bool core = false;
+    /// A software rasteriser (llvmpipe, softpipe, swrast): "GPU" memory is this process's memory.
+    bool software = false;
 };
 
 class Window {

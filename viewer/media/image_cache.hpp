@@ -23,8 +23,12 @@ namespace wenyuan::kiosk {
 
 class ImageCache {
 public:
+    /// Texture budgets: a GPU's own memory, and a software rasteriser's, where every texture is
+    /// resident in this process (two 2048 px previews with mipmaps are 34 MB).
+    static constexpr std::size_t kGpuBudget = 64u << 20, kSoftwareBudget = 40u << 20;
+
     /// `objects_root` is the archive folder (objects/xx/hash); `max_texture` the GPU limit.
-    ImageCache(std::filesystem::path archive_root, int max_texture, std::size_t budget_bytes = 64u << 20);
+    ImageCache(std::filesystem::path archive_root, int max_texture, std::size_t budget_bytes = kGpuBudget);
     ~ImageCache();
     ImageCache(const ImageCache&) = delete;
     ImageCache& operator=(const ImageCache&) = delete;

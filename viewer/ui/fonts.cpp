@@ -94,6 +94,10 @@ Result<Fonts> build_fonts(ImFontAtlas& atlas, const FontData& data, const Metric
         if (!fonts.caption || !fonts.body || !fonts.card_title || !fonts.title || !fonts.display || !atlas.Build())
             return fail(Errc::unsupported, data.files_.regular.string() + ": ImGui could not bake the font");
         if (atlas.TexWidth <= max_texture && atlas.TexHeight <= max_texture) {
+            // ImGui copies font data it does not own (AddFont: 20 MB of TTC per font, five
+            // fonts, about 100 MB) and keeps the copies for a rebuild; ours always starts again
+            // from Clear(), so they go now. The baked glyphs and the pixels stay.
+            atlas.ClearInputData();
             fonts.shrink = shrink;
             fonts.atlas_width = atlas.TexWidth;
             fonts.atlas_height = atlas.TexHeight;
