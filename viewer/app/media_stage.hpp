@@ -45,6 +45,8 @@ public:
     bool can_speak() const;
     /// Idle: stop and rewind everything, free the loaded media.
     void reset();
+    /// Triangles of the model level being shown (0: no model shown); `--stats` names it.
+    std::size_t model_triangles() const;
 
 private:
     /// The chapter chips under a recording; returns the height they take at the bottom of `area`

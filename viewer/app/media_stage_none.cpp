@@ -17,5 +17,6 @@ void MediaStage::speak(const std::string&) {}
 bool MediaStage::speaking() const { return false; }
 bool MediaStage::can_speak() const { return false; }
 void MediaStage::reset() {}
+std::size_t MediaStage::model_triangles() const { return 0; }
 
 }  // namespace wenyuan::kiosk
