@@ -104,7 +104,7 @@ void print_load(const char* what) {
 bool big_model(const std::string& kiosk, const fs::path& dir, std::size_t triangles) {
     const std::string wenyuan = std::string(WENYUAN_BINARY_DIR) + "/bin/wenyuan";
     const std::string archive = (dir / "archive").string();
-    const int segments = std::max(2, int(std::lround(std::sqrt(double(triangles) / 2))));
+    const int segments = std::max(2, int(std::ceil(std::sqrt(double(triangles) / 2))));
     const fs::path sources = dir / "model";
     fs::create_directories(sources);
     const std::size_t made = wenyuan::test::write_scan_ply(sources / "scan.ply", segments, segments);
