@@ -1,14 +1,18 @@
-// bench_kiosk [items=10000] [loops=20] [--minutes M] [--archive DIR] [--log FILE]
+// bench_kiosk [items=10000] [loops=20] [model-triangles=0] [--minutes M] [--archive DIR] [--log FILE]
 //
 // The kiosk on Mesa llvmpipe at 1280 × 800, with the kiosk test archive plus `items` generated
 // public catalogue records (search results and glyphs come from all of them):
 //   1. cold start: a fresh wenyuan-kiosk process to its first home frame (5 runs);
 //   2. frame time per screen (CPU + glFinish), each screen held for 120 frames;
 //   3. resident memory over `loops` scripted visits (home → exhibition → exhibits → search →
-//      tour → idle → attract loop), sampled every 600 frames: it must stay flat.
+//      tour → idle → attract loop), sampled every 600 frames: it must stay flat;
+//   4. with model-triangles > 0 (2000000 for issue 7's case; the import takes a while, so it is
+//      optional): a generated scan of that many triangles (tests/importers/model_fixtures.cpp) is
+//      imported with `wenyuan import`, put in an exhibition of its own, and opened in the kiosk;
+//      its frame time per level of detail drawn ("exhibit/model@<triangles>tri"), target < 33 ms.
 // Targets from issue 7: first frame < 1.0 s, frames < 16 ms, memory < 300 MB and flat. The peer
 // is the issue's own measurement: the ImGui demo at about 100 FPS (10 ms) on the same llvmpipe.
-// --minutes M replaces all three with one visit loop that runs for M minutes of wall-clock time,
+// --minutes M replaces parts 1–4 with one visit loop that runs for M minutes of wall-clock time,
 // its memory sampled from outside every 10 s (kiosk_memory_loop.hpp; --log FILE keeps every
 // sample). --archive DIR builds the archive there once and reuses it (it is not deleted).
 // Without $DISPLAY it re-runs itself under xvfb-run.
@@ -17,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -27,6 +32,10 @@
 
 #include "kiosk_memory_loop.hpp"
 #include "search_corpus.hpp"
+#if __has_include("model_fixtures.hpp")  // with the model importer in the build
+#include "model_fixtures.hpp"
+#define BENCH_KIOSK_MODEL 1
+#endif
 #include "wenyuan/archive.hpp"
 #include "wenyuan/search.hpp"
 
@@ -77,6 +86,56 @@ const char* kVisit =
     "tap 640 517\nwait 10\n"                                      // skip the rating
     "tap 90 56\nwait 5\n";
 
+void print_load(const char* what) {
+    double load[1] = {0};
+    getloadavg(load, 1);
+    std::printf("%s, load average %.1f on %ld cores\n", what, load[0], sysconf(_SC_NPROCESSORS_ONLN));
+}
+
+// Part 4: a scan of `triangles` triangles imported, shown in an exhibition of its own (the third
+// card on home), opened and orbited in the kiosk for 240 frames.
+#ifdef BENCH_KIOSK_MODEL
+bool big_model(const std::string& kiosk, const fs::path& dir, std::size_t triangles) {
+    const std::string wenyuan = std::string(WENYUAN_BINARY_DIR) + "/bin/wenyuan";
+    const std::string archive = (dir / "archive").string();
+    const int segments = std::max(2, int(std::ceil(std::sqrt(double(triangles) / 2))));
+    const fs::path sources = dir / "model";
+    fs::create_directories(sources);
+    const std::size_t made = wenyuan::test::write_scan_ply(sources / "scan.ply", segments, segments);
+    std::ofstream(sources / "manifest.csv") << "file,key,title,title_en,access\n"
+                                               "scan.ply,T-SCAN,三维扫描铜像,Scanned bronze figure,public\n";
+    std::ofstream(sources / "scan.json")
+        << R"({"id": "saomiao", "title": "三维扫描", "title_en": "Scans", "intro": "一件两百万面的扫描模型。",
+              "intro_en": "A scan of two million triangles.", "cover": "T-SCAN",
+              "sections": [{"title": "扫描", "exhibits": [{"item": "T-SCAN"}]}]})";
+    const auto start = Clock::now();
+    Run imported = run({wenyuan, "import", archive, "--manifest", (sources / "manifest.csv").string(), "--no-progress"});
+    const double import_s = std::chrono::duration<double>(Clock::now() - start).count();
+    Run shown = run({wenyuan, "exhibition", "import", archive, (sources / "scan.json").string()});
+    if (imported.status != 0 || shown.status != 0) {
+        std::fprintf(stderr, "bench_kiosk: importing the %zu-triangle scan failed (%d, %d)\n", made, imported.status, shown.status);
+        return false;
+    }
+    std::printf("\n%zu-triangle scan imported (GLB, levels of detail, poster) in %.1f s\n", made, import_s);
+    // Home now has three cards: the third (x 1042) is the scan's exhibition; its first card is the scan.
+    const fs::path script = dir / "model.txt";
+    std::ofstream(script) << "tap 1042 400\nwait 10\ntap 172 483\nwait 30\ndrag 400 400 700 420 120\nwait 90\n";
+    Run frames = run({kiosk, archive, "--screenshot", (dir / "model.png").string(), "--size", "1280x800", "--frames", "1",
+                      "--script", script.string(), "--stats", "--config", (dir / "kiosk.conf").string(), "--idle", "3600"});
+    print_load("the scan in the kiosk (exhibit/model@N: frames drawn at the level of N triangles)   target < 33 ms");
+    std::istringstream lines(frames.out);
+    std::string line;
+    while (std::getline(lines, line))
+        if (line.find("exhibit/model") != std::string::npos) std::printf("  %s\n", line.c_str());
+    return frames.status == 0;
+}
+#else
+bool big_model(const std::string&, const fs::path&, std::size_t) {
+    std::fprintf(stderr, "bench_kiosk: built without the model importer: no scan\n");
+    return false;
+}
+#endif
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -88,11 +147,12 @@ int main(int argc, char** argv) {
         if (a == "--minutes" && i + 1 < argc) minutes = std::atof(argv[++i]);
         else if (a == "--archive" && i + 1 < argc) keep = argv[++i];
         else if (a == "--log" && i + 1 < argc) log = argv[++i];
-        else if (a.rfind("--", 0) == 0) return std::fprintf(stderr, "usage: bench_kiosk [items] [loops] [--minutes M] [--archive DIR] [--log FILE]\n"), 2;
+        else if (a.rfind("--", 0) == 0) return std::fprintf(stderr, "usage: bench_kiosk [items] [loops] [model-triangles] [--minutes M] [--archive DIR] [--log FILE]\n"), 2;
         else positional.push_back(a);
     }
     const std::size_t items = positional.size() > 0 ? std::strtoul(positional[0].c_str(), nullptr, 10) : 10000;
     const int loops = positional.size() > 1 ? std::atoi(positional[1].c_str()) : 20;
+    const std::size_t model_triangles = positional.size() > 2 ? std::strtoul(positional[2].c_str(), nullptr, 10) : 0;
     if (!std::getenv("DISPLAY")) {
         std::vector<std::string> again = {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24"};
         for (int i = 0; i < argc; ++i) again.push_back(argv[i]);
@@ -197,6 +257,7 @@ int main(int argc, char** argv) {
     const auto at = memory.out.find("\"rss_mb\"");
     std::printf("\nresident memory over %d scripted visits ([frame, MB], every 600 frames)   target < 300 MB, flat\n  %s\n", loops,
                 at == std::string::npos ? "(no samples)" : memory.out.substr(at).c_str());
+    if (model_triangles > 0 && !big_model(kiosk, dir, model_triangles)) return 1;
     if (keep.empty()) fs::remove_all(dir);
     return 0;
 }

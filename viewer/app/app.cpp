@@ -283,6 +283,8 @@ int run_kiosk(const Options& options) {
         if (k.nav.here().screen == Screen::exhibit && k.nav.here().exhibit >= 0 && k.nav.here().exhibit < long(k.museum.exhibits.size())) {
             static const char* kinds[] = {"image", "model", "video", "audio", "text"};
             drawn += std::string("/") + kinds[int(k.museum.exhibits[std::size_t(k.nav.here().exhibit)].kind)];
+            if (const std::size_t triangles = stage.model_triangles(); triangles > 0 && drawn == "exhibit/model")
+                drawn += "@" + std::to_string(triangles) + "tri";  // which level of detail is drawn
         }
         ImGui::NewFrame();
 

@@ -48,6 +48,8 @@ public:
     /// Another exhibit is shown: closes the recording (decoder, frame pool, picture) and frees
     /// the model unless they belong to `item_id`; the tour narration goes on.
     void release_except(std::int64_t item_id);
+    /// Triangles of the model level being shown (0: no model shown); `--stats` names it.
+    std::size_t model_triangles() const;
 
 private:
     /// The chapter chips under a recording; returns the height they take at the bottom of `area`

@@ -18,5 +18,6 @@ bool MediaStage::speaking() const { return false; }
 bool MediaStage::can_speak() const { return false; }
 void MediaStage::reset() {}
 void MediaStage::release_except(std::int64_t) {}
+std::size_t MediaStage::model_triangles() const { return 0; }
 
 }  // namespace wenyuan::kiosk

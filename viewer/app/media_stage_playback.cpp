@@ -340,4 +340,8 @@ void MediaStage::reset() {
     speak({});
 }
 
+std::size_t MediaStage::model_triangles() const {
+    return impl_->model.state() == ModelView::State::ready ? impl_->model.triangles() : 0;
+}
+
 }  // namespace wenyuan::kiosk

@@ -92,14 +92,13 @@ void draw_exhibit_media(Kiosk& k, const ExhibitView& exhibit, const Rect& area) 
 void draw_exhibit(Kiosk& k) {
     Ui& ui = k.ui;
     const Metrics& m = ui.m;
-    const Palette& c = *ui.colours;
     const Location here = k.nav.here();
     if (here.exhibit < 0 || here.exhibit >= long(k.museum.exhibits.size())) {
         k.nav.back();
         return;
     }
     const ExhibitView& exhibit = k.museum.exhibits[std::size_t(here.exhibit)];
-    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), c.ground);
+    // The ground: app.cpp clears the frame with c.ground, so no full-screen layer is drawn here.
     const float top = m.margin * 0.5f + m.target + m.gutter * 0.6f;
     const float arrow_r = std::max(m.target / 2, 36 * m.scale);
     const float media_w = ui.width * (ui.elder ? 0.55f : 0.65f) - m.margin;

@@ -18,7 +18,7 @@ void draw_exhibition(Kiosk& k) {
     }
     const ExhibitionView& e = k.museum.exhibitions[std::size_t(index)];
     if (k.row_first.size() != e.sections.size()) k.row_first.assign(e.sections.size(), 0);
-    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), c.ground);
+    // The ground: app.cpp clears the frame with c.ground, so no full-screen layer is drawn here.
 
     // Vertical scrolling of everything below the top bar, by drag or wheel.
     const float band_h = 300 * m.scale * (ui.elder ? 1.15f : 1.0f);

@@ -39,7 +39,7 @@ void draw_home(Kiosk& k) {
     Ui& ui = k.ui;
     const Metrics& m = ui.m;
     const Palette& c = *ui.colours;
-    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), c.ground);
+    // The ground: app.cpp clears the frame with c.ground, so no full-screen layer is drawn here.
 
     // Switches at the top right, at least 64 px high.
     const float sw_h = std::max(64.0f * m.scale, m.target);

@@ -49,7 +49,7 @@ void draw_search(Kiosk& k) {
     Ui& ui = k.ui;
     const Metrics& m = ui.m;
     const Palette& c = *ui.colours;
-    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), c.ground);
+    // The ground: app.cpp clears the frame with c.ground, so no full-screen layer is drawn here.
     if (k.search.query != k.search.searched) k.run_search();
 
     // The query, big, in a field beside the back button.

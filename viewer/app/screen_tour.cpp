@@ -32,7 +32,7 @@ void draw_tour(Kiosk& k) {
     const std::string& narration = k.pick(current.narration, current.narration_en);
     if (k.tour_pacer.show(here.exhibition, stop)) k.stage->narrate(current.audio, narration);
     const bool narration_done = k.tour_pacer.tick(k.stage->narrating(), double(ImGui::GetIO().DeltaTime));
-    ui.draw->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.height), c.ground);
+    // The ground: app.cpp clears the frame with c.ground, so no full-screen layer is drawn here.
 
     const float top = m.margin * 0.5f + m.target + m.gutter * 0.6f;
     const float media_w = ui.width * (ui.elder ? 0.5f : 0.6f) - m.margin;

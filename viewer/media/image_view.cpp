@@ -40,15 +40,16 @@ bool draw_zoomable_image(Ui& ui, ImageView& view, TileSets& tile_sets, const std
     if (set) image_w = float(set->width()), image_h = float(set->height());
     if ((image_w <= 0 || image_h <= 0) && base) image_w = float(base->width()), image_h = float(base->height());
     const Palette& c = *ui.colours;
-    ui.draw->AddRectFilled(area.min(), area.max(), c.high_contrast ? c.ground : IM_COL32(0xEC, 0xE7, 0xDC, 255));
+    const auto ground = [&] { ui.draw->AddRectFilled(area.min(), area.max(), c.high_contrast ? c.ground : IM_COL32(0xEC, 0xE7, 0xDC, 255)); };
     if (!base && !set) {
+        ground();
         const bool failed = (preview.empty() || ui.images->state(preview, 2048) == ImageCache::State::failed) &&
                             (thumbnail.empty() || ui.images->state(thumbnail, 256) == ImageCache::State::failed);
         if (failed) placeholder(ui, area, tr(Text::unavailable, ui.english));
         else spinner(ui, area.centre(), 24 * ui.m.scale);
         return !failed;
     }
-    if (image_w <= 0 || image_h <= 0) return true;
+    if (image_w <= 0 || image_h <= 0) return ground(), true;
 
     // Interaction: drag pans, the wheel zooms (pinch arrives as wheel on most touch drivers).
     bool held = false;
@@ -68,25 +69,35 @@ bool draw_zoomable_image(Ui& ui, ImageView& view, TileSets& tile_sets, const std
     const ImVec2 centre = area.centre();
     const ImVec2 origin(centre.x - view.cx * shown_w, centre.y - view.cy * shown_h);
     auto to_screen = [&](float x, float y) { return ImVec2(origin.x + x * scale, origin.y + y * scale); };
-    ui.draw->PushClipRect(area.min(), area.max(), true);
-    if (base) ui.draw->AddImage(base->imgui_id(), to_screen(0, 0), to_screen(image_w, image_h));
+    // The tiles of the level that matches the zoom, when they are sharper than the preview.
+    std::vector<std::pair<const Texture*, TilePlacement>> shown;
+    bool all_tiles = false;
     if (set) {
         const int level = set->scale_for(scale);
         const float preview_scale = base ? float(base->width()) / image_w : 0;
-        // Tiles only help when they are sharper than the preview.
         if (float(level) * preview_scale < 0.999f || !base) {
             const float x0 = (area.x - origin.x) / scale, y0 = (area.y - origin.y) / scale;
             const float x1 = (area.x + area.w - origin.x) / scale, y1 = (area.y + area.h - origin.y) / scale;
+            all_tiles = true;
             for (const TilePlacement& tile : set->visible(level, x0, y0, x1, y1)) {
                 const std::string key = tiles + ":" + std::to_string(tile.key.scale) + ":" + std::to_string(tile.key.column) +
                                         ":" + std::to_string(tile.key.row);
                 const Texture* texture = ui.images->custom(key, 0, [set, k = tile.key] { return set->read_tile(k); });
-                if (texture)
-                    ui.draw->AddImage(texture->imgui_id(), to_screen(tile.x, tile.y),
-                                      to_screen(tile.x + tile.width, tile.y + tile.height));
+                if (texture) shown.emplace_back(texture, tile);
+                else all_tiles = false;
             }
         }
     }
+    // Pictures are opaque (JPEG previews and tiles): what they cover is not drawn underneath, as
+    // every hidden pixel still costs on a software rasteriser. The preview shows only while
+    // tiles are missing, the ground only where the image does not fill the area.
+    const bool fills = origin.x <= area.x && origin.y <= area.y && origin.x + shown_w >= area.x + area.w &&
+                       origin.y + shown_h >= area.y + area.h;
+    if (!fills || !(base || all_tiles)) ground();
+    ui.draw->PushClipRect(area.min(), area.max(), true);
+    if (base && !all_tiles) ui.draw->AddImage(base->imgui_id(), to_screen(0, 0), to_screen(image_w, image_h));
+    for (const auto& [texture, tile] : shown)
+        ui.draw->AddImage(texture->imgui_id(), to_screen(tile.x, tile.y), to_screen(tile.x + tile.width, tile.y + tile.height));
     ui.draw->PopClipRect();
     return true;
 }

@@ -17,6 +17,30 @@ constexpr float kPi = 3.14159265f;
 
 ImU32 with_alpha(ImU32 colour, int alpha) { return (colour & 0x00FFFFFFu) | (ImU32(alpha) << 24); }
 
+/// Draws `paint` (a shadow) only where the opaque rounded rect `face` drawn after it leaves it
+/// visible: four scissored bands around the face's inside, whose pixels llvmpipe then never
+/// shades (on a software rasteriser every covered pixel costs, hidden or not). The bands have
+/// whole-pixel edges, so they tile the plane without gaps or double blending, and the result is
+/// the same picture as painting the whole shadow under the face.
+template <class Paint>
+void around_face(ImDrawList* draw, const Rect& face, float radius, Paint paint) {
+    const float x0 = std::ceil(face.x + radius), x1 = std::floor(face.x + face.w - radius);
+    const float y0 = std::ceil(face.y + 1), y1 = std::floor(face.y + face.h - 1);
+    if (x1 <= x0 || y1 <= y0) return paint();
+    const ImVec4 clip = draw->_ClipRectStack.back();  // x0, y0, x1, y1 of the current clip
+    auto band = [&](float a, float b, float c, float d) {
+        if (c <= a || d <= b) return;
+        draw->PushClipRect(ImVec2(a, b), ImVec2(c, d), true);
+        paint();
+        draw->PopClipRect();
+    };
+    const float left = std::floor(clip.x), top = std::floor(clip.y), right = std::ceil(clip.z), bottom = std::ceil(clip.w);
+    band(left, top, x0, bottom);      // left of the inside, full height
+    band(x1, top, right, bottom);     // right of it
+    band(x0, top, x1, y0);            // above
+    band(x0, y1, x1, bottom);         // below
+}
+
 }  // namespace
 
 bool hit(Ui& ui, const char* id, const Rect& r, bool* held) {
@@ -43,8 +67,10 @@ bool button(Ui& ui, const char* id, const Rect& r, std::string_view label, Butto
     case ButtonKind::quiet: face = held ? c.line : with_alpha(c.card, 0), border = with_alpha(c.line, 0); break;
     }
     const float radius = std::min(r.h / 2, ui.m.radius * 2);
-    if (kind != ButtonKind::quiet && !c.high_contrast)
-        ui.draw->AddRectFilled(ImVec2(r.x, r.y + 3 * ui.m.scale), ImVec2(r.x + r.w, r.y + r.h + 3 * ui.m.scale), c.shadow, radius);
+    if (kind != ButtonKind::quiet && !c.high_contrast)  // every face but the quiet one is opaque
+        around_face(ui.draw, r, radius, [&] {
+            ui.draw->AddRectFilled(ImVec2(r.x, r.y + 3 * ui.m.scale), ImVec2(r.x + r.w, r.y + r.h + 3 * ui.m.scale), c.shadow, radius);
+        });
     ui.draw->AddRectFilled(r.min(), r.max(), face, radius);
     ui.draw->AddRect(r.min(), r.max(), border, radius, 0, c.high_contrast ? 2.5f : 1.5f);
     ImFont* font = ui.fonts.body;
@@ -174,11 +200,13 @@ void draw_face(ImDrawList* draw, int mood, ImVec2 c, float r, ImU32 colour, ImU3
 void card(Ui& ui, const Rect& r, bool pressed) {
     const Palette& c = *ui.colours;
     if (!c.high_contrast) {
-        for (int i = 3; i >= 1; --i) {
-            const float d = float(i) * 2.5f * ui.m.scale;
-            ui.draw->AddRectFilled(ImVec2(r.x - d * 0.3f, r.y + d * 0.6f), ImVec2(r.x + r.w + d * 0.3f, r.y + r.h + d),
-                                   with_alpha(c.shadow, 14), ui.m.radius + d);
-        }
+        around_face(ui.draw, r, ui.m.radius, [&] {  // the face below is opaque
+            for (int i = 3; i >= 1; --i) {
+                const float d = float(i) * 2.5f * ui.m.scale;
+                ui.draw->AddRectFilled(ImVec2(r.x - d * 0.3f, r.y + d * 0.6f), ImVec2(r.x + r.w + d * 0.3f, r.y + r.h + d),
+                                       with_alpha(c.shadow, 14), ui.m.radius + d);
+            }
+        });
     }
     ui.draw->AddRectFilled(r.min(), r.max(), pressed ? c.line : c.card, ui.m.radius);
     ui.draw->AddRect(r.min(), r.max(), pressed ? c.accent : (c.high_contrast ? c.ink : c.line), ui.m.radius, 0,
@@ -204,8 +232,9 @@ bool image_fit(Ui& ui, const std::string& sha256, const std::string& fallback_sh
     const Texture* texture = sha256.empty() ? nullptr : ui.images->object(sha256, decode_edge);
     if (!texture && !fallback_sha.empty()) texture = ui.images->object(fallback_sha, 256);
     const Palette& c = *ui.colours;
-    ui.draw->AddRectFilled(r.min(), r.max(), c.high_contrast ? c.ground : with_alpha(c.line, 140), rounding);
+    const auto ground = [&] { ui.draw->AddRectFilled(r.min(), r.max(), c.high_contrast ? c.ground : with_alpha(c.line, 140), rounding); };
     if (!texture) {
+        ground();
         const bool failed = (sha256.empty() || ui.images->state(sha256, decode_edge) == ImageCache::State::failed) &&
                             (fallback_sha.empty() || ui.images->state(fallback_sha, 256) == ImageCache::State::failed);
         if (failed) {
@@ -217,6 +246,7 @@ bool image_fit(Ui& ui, const std::string& sha256, const std::string& fallback_sh
     const float scale = std::min(r.w / float(texture->width()), r.h / float(texture->height()));
     const float w = float(texture->width()) * scale, h = float(texture->height()) * scale;
     const ImVec2 a(r.x + (r.w - w) / 2, r.y + (r.h - h) / 2);
+    if (w < r.w - 1 || h < r.h - 1) ground();  // letterboxed; a picture that fills r (opaque JPEG) hides it
     ui.draw->AddImageRounded(texture->imgui_id(), a, ImVec2(a.x + w, a.y + h), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
                              (w >= r.w - 1 && h >= r.h - 1) ? rounding : 0);
     return true;
