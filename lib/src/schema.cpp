@@ -135,6 +135,7 @@ const std::vector<Migration>& migrations() {
         {4, "", create_timed_tables},   // segments and caption cues of recordings
         {5, "", create_exhibition_tables},  // exhibitions (what kiosks show)
         {6, "", create_package_tables},  // trusted publisher keys and applied packages
+        {7, "", search::recreate_fulltext},  // full-text tables without a prefix index
     };
     return list;
 }

@@ -58,7 +58,7 @@ std::string pinyin_expression(const QueryTerm& term) {
             }
             phrase += (phrase.empty() ? "" : " ") + syllable;
         }
-        alternatives.push_back(fts_literal(phrase) + (prefix ? " *" : ""));
+        alternatives.push_back(fts_literal(prefix ? std::string(kSyllableStart) + phrase : phrase));
     }
     if (alternatives.empty() || looks_like_initials(compact)) alternatives.push_back(fts_literal(compact));
     std::string out;
