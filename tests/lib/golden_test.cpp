@@ -30,7 +30,7 @@ TEST(Golden, CatalogSchema) {
     ASSERT_TRUE(stmt);
     std::string schema;
     ASSERT_TRUE(stmt->each([&](const sql::Stmt& row) { schema += row.text(0) + "\n"; }));
-    EXPECT_EQ(sha256_bytes(schema), "8ff275d4c1568240e6264057d1cf6f8ba3fd9a354f883b0f6ec527834a22ec64") << schema;
+    EXPECT_EQ(sha256_bytes(schema), "35f6b54dd5e937aee9465284686c17d9487c25a438692ca028623a6730125232") << schema;
     EXPECT_EQ(*db->scalar("PRAGMA user_version"), Archive::current_schema_version());
     EXPECT_EQ(*db->scalar("PRAGMA application_id"), 0x5759616e);
     EXPECT_EQ(*db->scalar("SELECT count(*) FROM vocab"), 10 + 35 + 10 + 34 + 5 + 4 + 4 + 10);

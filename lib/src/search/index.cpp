@@ -150,14 +150,15 @@ SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary) {
 
 namespace {
 
-// The full-text tables as of schema version 7: no prefix index (see tokenizer.hpp).
+// The full-text tables as of schema version 7: no prefix index (see tokenizer.hpp), and no
+// per-row column sizes, which only FTS5's own bm25() reads (rank.cpp computes BM25 itself).
 constexpr const char* kTextTable = R"sql(CREATE VIRTUAL TABLE search_text USING fts5(
   title, keywords, places, body,
-  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan'
+  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan', columnsize = 0
 ))sql";
 constexpr const char* kPinyinTable = R"sql(CREATE VIRTUAL TABLE search_pinyin USING fts5(
   pinyin,
-  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan_pinyin'
+  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan_pinyin', columnsize = 0
 ))sql";
 
 }  // namespace
