@@ -30,7 +30,7 @@ TEST(Golden, CatalogSchema) {
     ASSERT_TRUE(stmt);
     std::string schema;
     ASSERT_TRUE(stmt->each([&](const sql::Stmt& row) { schema += row.text(0) + "\n"; }));
-    EXPECT_EQ(sha256_bytes(schema), "559d07f97a2eec4c8a10a66442b497dcf15ab4b7ab2fb8f6d8c1bd96f523f720") << schema;
+    EXPECT_EQ(sha256_bytes(schema), "35f6b54dd5e937aee9465284686c17d9487c25a438692ca028623a6730125232") << schema;
     EXPECT_EQ(*db->scalar("PRAGMA user_version"), Archive::current_schema_version());
     EXPECT_EQ(*db->scalar("PRAGMA application_id"), 0x5759616e);
     EXPECT_EQ(*db->scalar("SELECT count(*) FROM vocab"), 10 + 35 + 10 + 34 + 5 + 4 + 4 + 10);

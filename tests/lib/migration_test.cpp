@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "search/fts5_tokenizer.hpp"
 #include "test_support.hpp"
 #include "wenyuan/archive.hpp"
 #include "wenyuan/hash.hpp"
+#include "wenyuan/search.hpp"
 
 namespace wenyuan {
 namespace {
@@ -51,6 +53,58 @@ TEST(Migration, OpensVersion1Catalog) {
     auto reopened = Archive::open(dir / "a", OpenMode::read_only);
     ASSERT_TRUE(reopened);
     EXPECT_EQ(reopened->item(1)->material, "青铜");
+}
+
+// Version 7 re-creates the full-text tables without FTS5 prefix indexes (the pinyin tokenizer
+// emits the starts of syllables itself) and re-reads every item's text into them.
+TEST(Migration, Version7RebuildsFullTextTablesWithoutPrefixIndexes) {
+    test::TempDir dir;
+    {
+        auto created = Archive::create(dir / "a");
+        ASSERT_TRUE(created) << created.error().message;
+        Item bear;
+        bear.type = "relic";
+        bear.access = Access::public_access;
+        bear.title = "熊形铜镇";
+        ASSERT_TRUE(created->add_item(bear, {}, {}, "test"));
+    }
+    {  // Turn it back into a version 6 catalog: the old table definitions, and an empty index.
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open((dir / "a/catalog.db").c_str(), &db), SQLITE_OK);
+        ASSERT_TRUE(search::register_search_tokenizers(db));
+        char* message = nullptr;
+        const char* old_schema = R"sql(
+DROP TABLE search_text;
+DROP TABLE search_pinyin;
+CREATE VIRTUAL TABLE search_text USING fts5(title, keywords, places, body,
+  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan', prefix = '2 3');
+CREATE VIRTUAL TABLE search_pinyin USING fts5(pinyin,
+  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan_pinyin', prefix = '1 2 3');
+PRAGMA user_version = 6;
+)sql";
+        EXPECT_EQ(sqlite3_exec(db, old_schema, nullptr, nullptr, &message), SQLITE_OK) << message;
+        sqlite3_close(db);
+    }
+    auto archive = Archive::open(dir / "a");
+    ASSERT_TRUE(archive) << archive.error().message;
+    EXPECT_EQ(archive->schema_version(), Archive::current_schema_version());
+    for (const char* query : {"铜镇", "xiongxing", "xion", "xiongx"}) {
+        auto found = search_items(*archive, query);
+        ASSERT_TRUE(found) << query;
+        EXPECT_EQ(found->total, 1u) << query;
+    }
+    auto report = archive->verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir / "a/catalog.db").c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%prefix%'", -1, &stmt, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(stmt, 0), 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
 }
 
 TEST(Migration, RefusesNewerAndForeignCatalogs) {

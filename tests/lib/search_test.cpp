@@ -296,6 +296,41 @@ TEST_F(Search, ASentenceFindsWhatHasSomeOfItsWords) {
     EXPECT_TRUE(the->hits.empty());
 }
 
+TEST_F(Search, BulkInsertsTokenizedOnAWorkerIndexLikeSingleInserts) {
+    // add_items tokenizes on a second thread and FTS5 replays the recorded tokens; add_item
+    // tokenizes inside FTS5. Both must give the same index: verify runs FTS5's integrity check,
+    // which tokenizes every row again and compares it with what was indexed.
+    std::vector<Item> items;
+    for (int i = 0; i < 300; ++i) {
+        Item item;
+        item.type = "relic";
+        item.access = Access::public_access;
+        item.title = std::string(i % 2 ? "蜀繡" : "青铜") + "器物第" + std::to_string(i) + "号 Bronzé";
+        item.description = "熊猫与张家村的" + std::string(i % 3 ? "行书" : "银行") + "，qingtong " + std::to_string(i);
+        item.keywords = {"瓷器", i % 5 ? "剪纸" : "绿"};
+        items.push_back(item);
+    }
+    auto bulk = Archive::create(dir / "bulk");
+    auto single = Archive::create(dir / "one-by-one");
+    ASSERT_TRUE(bulk && single);
+    ASSERT_TRUE(bulk->add_items(items, "test"));
+    for (const Item& item : items) ASSERT_TRUE(single->add_item(item, {}, {}, "test"));
+    for (Archive* a : {&*bulk, &*single}) {
+        auto report = a->verify();
+        ASSERT_TRUE(report) << report.error().message;
+        EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
+    }
+    for (const char* query : {"青铜", "蜀绣", "bronze", "xiongmao", "zhangj", "xion", "yinhang", "lv", "qt", "jianzhi", "号"}) {
+        auto from_bulk = search_items(*bulk, query);
+        auto from_single = search_items(*single, query);
+        ASSERT_TRUE(from_bulk && from_single) << query;
+        EXPECT_GT(from_single->total, 0u) << query;
+        EXPECT_EQ(from_bulk->total, from_single->total) << query;
+        ASSERT_EQ(from_bulk->hits.size(), from_single->hits.size()) << query;
+        for (std::size_t i = 0; i < from_bulk->hits.size(); ++i) EXPECT_EQ(from_bulk->hits[i].id, from_single->hits[i].id) << query;
+    }
+}
+
 TEST_F(Search, AnOldItemTheQueryNamesOutranksThousandsOfNewerTitles) {
     // The item 铜鼓 was catalogued first; 1,200 newer items have 铜鼓 in longer titles. Pre-ranking
     // stops early among those, but never misses a title hardly longer than the query.

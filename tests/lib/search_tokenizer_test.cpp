@@ -257,6 +257,12 @@ TEST(PinyinTokens, DocumentHasReadingsAndInitialsAtOnePosition) {
         EXPECT_TRUE(t.end <= 6) << t;  // "bank" gives nothing
     }
     EXPECT_EQ(positions, 2);
+    // Starts of readings that are not syllables themselves stand in for a prefix index.
+    const Strings bear = texts(pinyin_tokens("熊张"));
+    for (const char* start : {"xio", "xion", "zh"}) EXPECT_NE(std::find(bear.begin(), bear.end(), start), bear.end()) << start;
+    for (const char* syllable_or_prefix : {"xi", "zha", "zhan", "^", "x"}) {
+        EXPECT_EQ(std::find(bear.begin(), bear.end(), syllable_or_prefix), bear.end()) << syllable_or_prefix;
+    }
     const Strings green = texts(pinyin_tokens("绿"));
     EXPECT_NE(std::find(green.begin(), green.end(), "lv"), green.end());
     EXPECT_NE(std::find(green.begin(), green.end(), "lu"), green.end());
@@ -269,7 +275,11 @@ TEST(PinyinTokens, QuerySegmentsOrReadsInitials) {
     EXPECT_EQ(texts(pinyin_tokens("qtj", TokenMode::query)), (Strings{"^qt", "^tj"}));
     EXPECT_EQ(texts(pinyin_tokens("q", TokenMode::query)), (Strings{"^q"}));
     EXPECT_EQ(texts(pinyin_tokens("qingt", TokenMode::query)), (Strings{"qing", "^t"}));
-    EXPECT_EQ(texts(pinyin_tokens("qingt", TokenMode::prefix_query)), (Strings{"qing", "t"}));
+    // The start of a syllable: one letter is its initial, more letters their own start token.
+    EXPECT_EQ(texts(pinyin_tokens("qingt", TokenMode::prefix_query)), (Strings{"qing", "^t"}));
+    EXPECT_EQ(texts(pinyin_tokens(std::string(kSyllableStart) + "qingt", TokenMode::query)), (Strings{"qing", "^t"}));
+    EXPECT_EQ(texts(pinyin_tokens(std::string(kSyllableStart) + "qingzh", TokenMode::query)), (Strings{"qing", "zh"}));
+    EXPECT_EQ(texts(pinyin_tokens("qingzh", TokenMode::query)), (Strings{"qing", "^zh"}));  // initials z h
     EXPECT_EQ(texts(pinyin_tokens("lü", TokenMode::query)), (Strings{"lv"}));
     EXPECT_EQ(texts(pinyin_tokens("青铜", TokenMode::query)), (Strings{"qing", "tong"}));
 }
@@ -399,6 +409,10 @@ TEST_F(SearchTables, PinyinFindsHanText) {
     EXPECT_EQ(match("docs_pinyin", "\"qing tong\""), (Ids{1, 9, 10}));
     EXPECT_EQ(match("docs_pinyin", "qt"), (Ids{1, 9, 10}));
     EXPECT_EQ(match("docs_pinyin", "qingt*"), (Ids{1, 9, 10}));
+    EXPECT_EQ(match("docs_pinyin", "\"\uE001qingt\""), (Ids{1, 9, 10}));  // kSyllableStart
+    EXPECT_EQ(match("docs_pinyin", "\"\uE001qingto\""), (Ids{1, 9, 10}));
+    EXPECT_EQ(match("docs_pinyin", "\"\uE001yinh\""), (Ids{6}));
+    EXPECT_EQ(match("docs_pinyin", "\"\uE001sh\""), (Ids{2, 4, 5, 11}));  // 色 shai, 蜀, 书 and 手
     EXPECT_EQ(match("docs_pinyin", "yinhang"), (Ids{6}));    // 行 read hang
     EXPECT_EQ(match("docs_pinyin", "xingshu"), (Ids{11}));   // and xing
     EXPECT_EQ(match("docs_pinyin", "shuxiu"), (Ids{4, 5}));  // 繡 through 绣

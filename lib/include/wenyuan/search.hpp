@@ -54,8 +54,9 @@ struct FacetCount {
 struct SearchResults {
     std::vector<SearchHit> hits;
     std::size_t total = 0;  ///< every match, not just this page
-    /// false when no item has every word of the query: the hits then have some of them, those
-    /// with more (and rarer) words first. A program may say so ("no item has all the words").
+    /// false when no item has every word of the query: the hits (and `total`) are then the items
+    /// with the most of its words, those with rarer words first. A program may say so ("no item
+    /// has all the words").
     bool all_words = true;
     /// "type", "category", "period", "place" → counts, largest first (only when asked).
     std::map<std::string, std::vector<FacetCount>> facets;
@@ -67,7 +68,7 @@ struct SearchResults {
 /// period:汉 also finds items dated 100 BCE). Any string is safe: nothing reaches SQL or FTS5
 /// unescaped, and what cannot be parsed is read as plain words. An empty query lists items.
 /// Common English words (the, of, in …) are ignored next to other words; when no item has all
-/// the words, items with some of them are returned (see SearchResults::all_words).
+/// the words, the items with the most of them are returned (see SearchResults::all_words).
 /// Large result sets are counted and faceted exactly, but ranked in two steps (see
 /// docs/search.md): pre-ranked from the titles, then the best 200 scored with BM25.
 ///

@@ -6,6 +6,7 @@
 #include <new>
 #include <string>
 
+#include "search/recorded_tokens.hpp"
 #include "search/tokenizer.hpp"
 
 namespace wenyuan::search {
@@ -16,9 +17,10 @@ using TokenizeFn = void (*)(std::string_view, TokenMode, const TokenSink&);
 // What a tokenizer instance is: the pContext given at registration, and Fts5Tokenizer* itself.
 struct Kind {
     TokenizeFn tokenize;
+    TokenizerKind kind;
 };
-constexpr Kind kContent{tokenize_text};
-constexpr Kind kPinyin{tokenize_pinyin};
+constexpr Kind kContent{tokenize_text, TokenizerKind::content};
+constexpr Kind kPinyin{tokenize_pinyin, TokenizerKind::pinyin};
 
 TokenMode mode_of(int flags) {
     if (!(flags & FTS5_TOKENIZE_QUERY)) return TokenMode::document;  // DOCUMENT or AUX
@@ -44,6 +46,16 @@ int tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* tex
     try {
         const std::string_view input(text ? text : "",
                                      text && size > 0 ? static_cast<std::size_t>(size) : 0);
+        if (flags == FTS5_TOKENIZE_DOCUMENT) {  // a row being written: tokenized ahead of time?
+            if (const RecordedTokens* recorded = find_recording(kind->kind, input)) {
+                for (const RecordedTokens::Entry& t : recorded->tokens) {
+                    rc = token(context, t.colocated ? FTS5_TOKEN_COLOCATED : 0, recorded->text.data() + t.offset,
+                               static_cast<int>(t.size), static_cast<int>(t.start), static_cast<int>(t.end));
+                    if (rc != SQLITE_OK) return rc;
+                }
+                return SQLITE_OK;
+            }
+        }
         kind->tokenize(input, mode_of(flags), [&](const Token& t) {
             rc = token(context, t.colocated ? FTS5_TOKEN_COLOCATED : 0, t.text.data(),
                        static_cast<int>(t.text.size()), static_cast<int>(t.start),

@@ -1,15 +1,22 @@
 #include "search/index.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <span>
+#include <system_error>
 
 #include "archive_impl.hpp"
 #include "items_sql.hpp"
 #include "search/fold.hpp"
+#include "search/recorded_tokens.hpp"
 #include "timed_sql.hpp"
 #include "wenyuan/fields.hpp"
 
 namespace wenyuan::search {
 namespace {
+
+// Bulk writes of this many documents or more tokenize them on a second thread (RecordingWorker).
+constexpr std::size_t kRecordAheadFrom = 64;
 
 void append(std::string& out, std::string_view text) {
     if (text.empty()) return;
@@ -106,6 +113,15 @@ Result<std::optional<SearchDoc>> stored_doc(const sql::Db& db, std::int64_t id) 
     return std::optional<SearchDoc>(SearchDoc{stmt->text(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4)});
 }
 
+// FTS5 collects a transaction's new terms in memory and writes them out as a new segment when
+// they pass this size (1 MB by default); fewer, larger segments mean less merging on bulk inserts.
+// Costs the writer up to this much memory per table; readers are unaffected.
+constexpr int kHashBytes = 32 << 20;
+
+Result<void> configure_fulltext(const sql::Db& db, const std::string& table) {
+    return db.exec("INSERT INTO " + table + "(" + table + ", rank) VALUES ('hashsize', " + std::to_string(kHashBytes) + ")");
+}
+
 }  // namespace
 
 SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary) {
@@ -132,21 +148,32 @@ SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary) {
     return doc;
 }
 
+namespace {
+
+// The full-text tables as of schema version 7: no prefix index (see tokenizer.hpp), and no
+// per-row column sizes, which only FTS5's own bm25() reads (rank.cpp computes BM25 itself).
+constexpr const char* kTextTable = R"sql(CREATE VIRTUAL TABLE search_text USING fts5(
+  title, keywords, places, body,
+  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan', columnsize = 0
+))sql";
+constexpr const char* kPinyinTable = R"sql(CREATE VIRTUAL TABLE search_pinyin USING fts5(
+  pinyin,
+  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan_pinyin', columnsize = 0
+))sql";
+
+}  // namespace
+
 Result<void> create_index(const sql::Db& db) {
     WENYUAN_TRY(db.exec(R"sql(
 CREATE TABLE search_docs (
   item_id INTEGER PRIMARY KEY REFERENCES items(id),
   title TEXT NOT NULL, keywords TEXT NOT NULL, places TEXT NOT NULL, body TEXT NOT NULL, pinyin TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE search_text USING fts5(
-  title, keywords, places, body,
-  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan', prefix = '2 3'
-);
-CREATE VIRTUAL TABLE search_pinyin USING fts5(
-  pinyin,
-  content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan_pinyin', prefix = '1 2 3'
-);
 )sql"));
+    WENYUAN_TRY(db.exec(kTextTable));
+    WENYUAN_TRY(db.exec(kPinyinTable));
+    WENYUAN_TRY(configure_fulltext(db, "search_text"));
+    WENYUAN_TRY(configure_fulltext(db, "search_pinyin"));
     auto vocabulary = read_vocabulary(db);
     if (!vocabulary) return fail(std::move(vocabulary).error());
     auto items = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted_at IS NULL ORDER BY id");
@@ -201,8 +228,35 @@ Result<void> index_new_item(const sql::Db& db, const Item& item, const Vocabular
 }
 
 Result<void> write_pending(const sql::Db& db, PendingText& pending) {
-    for (const auto& [id, doc] : pending.docs) WENYUAN_TRY(write_fts(db, id, doc, false));
-    pending.docs.clear();
+    struct Clear {
+        PendingText& pending;
+        ~Clear() { pending.docs.clear(); }
+    } clear{pending};
+    const auto& docs = pending.docs;
+    std::optional<RecordingWorker> worker;
+    if (docs.size() >= kRecordAheadFrom) {
+        try {
+            worker.emplace(docs.size(), 5, [&docs](std::size_t i, std::span<RecordedTokens> slots) {
+                const SearchDoc& doc = docs[i].second;
+                slots[0].record(TokenizerKind::content, doc.title);
+                slots[1].record(TokenizerKind::content, doc.keywords);
+                slots[2].record(TokenizerKind::content, doc.places);
+                slots[3].record(TokenizerKind::content, doc.body);
+                slots[4].record(TokenizerKind::pinyin, doc.pinyin);
+            });
+        } catch (const std::system_error&) {
+            // no thread: the tokenizers do all the work on this one
+        }
+    }
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        if (!worker) {
+            WENYUAN_TRY(write_fts(db, docs[i].first, docs[i].second, false));
+            continue;
+        }
+        ReplayScope replay(worker->wait(i));
+        WENYUAN_TRY(write_fts(db, docs[i].first, docs[i].second, false));
+        worker->release(i);
+    }
     return {};
 }
 
@@ -222,6 +276,27 @@ CREATE TABLE search_facts (
     for (const Item& item : live) WENYUAN_TRY(write_facts(db, item.id, facts_of(item)));
     // Version 3 also indexes pairs of initials (^qt for 青铜): re-read the pinyin of every item.
     return db.exec("INSERT INTO search_pinyin(search_pinyin) VALUES ('rebuild')");
+}
+
+Result<void> recreate_fulltext(const sql::Db& db) {
+    for (const auto& [table, definition] : {std::pair{"search_text", kTextTable}, std::pair{"search_pinyin", kPinyinTable}}) {
+        std::string stored;
+        {  // finished before the table is dropped ("database table is locked" otherwise)
+            auto stmt = db.prepare("SELECT sql FROM sqlite_master WHERE name = ?1");
+            if (!stmt) return fail(std::move(stmt).error());
+            stmt->bind(1, table);
+            auto row = stmt->step();
+            if (!row) return fail(std::move(row).error());
+            if (*row) stored = stmt->text(0);
+        }
+        if (stored == definition) continue;  // created by this version already
+        const std::string name = table;
+        WENYUAN_TRY(db.exec("DROP TABLE IF EXISTS " + name));
+        WENYUAN_TRY(db.exec(definition));
+        WENYUAN_TRY(configure_fulltext(db, name));
+        WENYUAN_TRY(db.exec("INSERT INTO " + name + "(" + name + ") VALUES ('rebuild')"));
+    }
+    return {};
 }
 
 Result<void> check_index(const sql::Db& db, bool read_only, const Vocabulary& vocabulary,

@@ -32,6 +32,11 @@ Result<void> create_index(const sql::Db& db);
 /// rebuilds the pinyin index, which from version 3 on holds pairs of initials.
 Result<void> create_facts(const sql::Db& db);
 
+/// Schema migration 7: re-creates both FTS5 tables without a prefix index (the pinyin tokenizer
+/// emits the starts of syllables instead) and re-reads every item's text into them. Does nothing
+/// for tables already in that form.
+Result<void> recreate_fulltext(const sql::Db& db);
+
 /// Full-text rows waiting to be written at the end of a bulk transaction. FTS5 flushes its
 /// in-memory terms to a new segment whenever a later statement in the transaction opens a
 /// statement savepoint, so interleaving FTS inserts with catalog inserts writes (and then merges)

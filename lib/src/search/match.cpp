@@ -58,7 +58,7 @@ std::string pinyin_expression(const QueryTerm& term) {
             }
             phrase += (phrase.empty() ? "" : " ") + syllable;
         }
-        alternatives.push_back(fts_literal(phrase) + (prefix ? " *" : ""));
+        alternatives.push_back(fts_literal(prefix ? std::string(kSyllableStart) + phrase : phrase));
     }
     if (alternatives.empty() || looks_like_initials(compact)) alternatives.push_back(fts_literal(compact));
     std::string out;
@@ -134,10 +134,42 @@ Result<IdSet> matching_ids(const sql::Db& db, std::string_view table, const std:
     return ids;
 }
 
+namespace {
+
+// The ids in the most of the sets (at least one): for a sentence whose words no item has all of.
+IdSet most_covered(const std::vector<IdSet>& sets) {
+    std::vector<std::pair<std::int64_t, std::uint32_t>> counted, merged;  // id, sets holding it
+    for (const IdSet& set : sets) {
+        merged.clear();
+        merged.reserve(counted.size() + set.size());
+        auto a = counted.begin();
+        auto b = set.begin();
+        while (a != counted.end() || b != set.end()) {
+            if (b == set.end() || (a != counted.end() && a->first < *b)) {
+                merged.push_back(*a++);
+            } else if (a == counted.end() || *b < a->first) {
+                merged.emplace_back(*b++, 1);
+            } else {
+                merged.emplace_back(*b++, a++->second + 1);
+            }
+        }
+        counted.swap(merged);
+    }
+    std::uint32_t most = 0;
+    for (const auto& [id, count] : counted) most = std::max(most, count);
+    IdSet out;
+    for (const auto& [id, count] : counted) {
+        if (count == most) out.push_back(id);
+    }
+    return out;
+}
+
+}  // namespace
+
 Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
     Wanted wanted;
     IdSet& result = wanted.ids;
-    IdSet any;
+    std::vector<IdSet> sets;  // each term's, kept for a query whose terms no item has all of
     for (std::size_t i = 0; i < plan.text_terms.size(); ++i) {
         auto ids = matching_ids(db, "search_text", plan.set_terms[i]);
         if (!ids) return fail(std::move(ids).error());
@@ -147,11 +179,11 @@ Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
             *ids = unite(*ids, *pinyin);
         }
         wanted.term_counts.push_back(ids->size());
-        if (plan.text_terms.size() > 1) any = unite(any, *ids);
-        result = i == 0 ? std::move(*ids) : intersect(result, *ids);
+        result = i == 0 ? *ids : intersect(result, *ids);
+        if (plan.text_terms.size() > 1) sets.push_back(std::move(*ids));
     }
     if (result.empty() && plan.text_terms.size() > 1) {
-        result = std::move(any);
+        result = most_covered(sets);
         wanted.all_words = false;
     }
     return wanted;

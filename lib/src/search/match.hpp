@@ -53,7 +53,8 @@ struct Wanted {
 
 /// The ids every wanted term matches (in the text, or for pinyin-looking terms in the pinyin).
 /// When no item matches them all, a sentence typed as a question ("bronze vessels of the Han
-/// dynasty found in this county") still finds what it can: the ids any of them matches.
+/// dynasty found in this county") still finds what it can: the ids that match the most of them
+/// (with two terms, either).
 /// Not meaningful when plan.all_items.
 Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan);
 /// The ids any excluded term matches.

@@ -279,6 +279,14 @@ bool emit_readings_document(Emitter& emit, const Char& c, const PinyinReadings& 
         if (!once(reading, c.end)) return false;
         if (const std::string_view u = u_spelling(reading); !u.empty() && !once(u, c.end)) return false;
     }
+    for (std::string_view reading : readings) {
+        for (const std::string_view spelling : {reading, u_spelling(reading)}) {
+            for (std::size_t n = 2; n < spelling.size(); ++n) {
+                const std::string_view start = spelling.substr(0, n);
+                if (!usable_syllable(start) && !once(start, c.end)) return false;
+            }
+        }
+    }
     std::array<char, 2 * 26> initials{};
     for (std::string_view reading : readings) {
         char* slot = &initials[2 * static_cast<std::size_t>(reading[0] - 'a')];
@@ -304,9 +312,16 @@ bool emit_letters_query(Emitter& emit, const Piece& piece, bool allow_partial) {
     const std::vector<Reading> readings =  // bounded: the segmenter recurses once per syllable
         s.size() <= kMaxPinyinLetters ? read_letters(s, allow_partial) : std::vector<Reading>{};
     if (!readings.empty()) {
-        for (std::string_view part : readings.front().parts) {
+        const Reading& best = readings.front();
+        for (std::size_t i = 0; i < best.parts.size(); ++i) {
+            const std::string_view part = best.parts[i];
             const std::size_t from = static_cast<std::size_t>(part.data() - s.data());
-            if (!emit(part, piece.starts[from], piece.ends[from + part.size() - 1])) return false;
+            // The start of a syllable is indexed as itself (zh), or for one letter as the initial.
+            const std::string initial = best.partial && i + 1 == best.parts.size() && part.size() == 1
+                                            ? "^" + std::string(part) : std::string();
+            if (!emit(initial.empty() ? part : std::string_view(initial), piece.starts[from],
+                      piece.ends[from + part.size() - 1]))
+                return false;
         }
         return true;
     }
@@ -383,6 +398,8 @@ void tokenize_pinyin(std::string_view utf8, TokenMode mode, const TokenSink& sin
         }
         return;
     }
+    // The marker is neither a letter nor Han: read_input skips it like a separator.
+    const bool partial_last = mode == TokenMode::prefix_query || utf8.starts_with(kSyllableStart);
     const Input input = read_input(utf8);
     for (std::size_t i = 0; i < input.pieces.size(); ++i) {
         const Piece& piece = input.pieces[i];
@@ -391,7 +408,7 @@ void tokenize_pinyin(std::string_view utf8, TokenMode mode, const TokenSink& sin
             if (!readings.empty() && !emit(readings[0], piece.start, piece.end)) return;
         } else {
             const bool last = i + 1 == input.pieces.size();
-            if (!emit_letters_query(emit, piece, mode == TokenMode::prefix_query && last)) return;
+            if (!emit_letters_query(emit, piece, partial_last && last)) return;
         }
     }
 }

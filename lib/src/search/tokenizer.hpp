@@ -22,13 +22,17 @@
 //   Document: each distinct toneless reading (行 → xing, hang, heng), ü syllables in both
 //            spellings (绿 → lv, lu), the initial letter of each reading prefixed with '^'
 //            (青 → ^q, 行 → ^x, ^h), and each pair of its initials with the next character's
-//            (青铜 → ^qt at 青), all colocated. The caret keeps initials apart from syllables:
-//            the query qt is the phrase ^q ^t, and a prefix query q* never matches an initial.
+//            (青铜 → ^qt at 青), and each start of a reading of two letters or more that is not
+//            itself a syllable (张 zhang → zh; 雄 xiong → xio, xion), all colocated. The caret
+//            keeps initials apart from syllables. The starts stand in for a prefix index: the
+//            table has none, because FTS5's would index ^, ^q … for every initial too.
 //            Text without Han characters gives no tokens.
 //   Query:   runs of letters are segmented: "qingtong" → qing tong; what cannot be segmented
 //            is read as initials, after any syllables it starts with, runs of initials as the
-//            chain of their pairs: "qt" → ^qt, "qtj" → ^qt ^tj, "qingt" → qing ^t. In a prefix query the trailing piece stays a syllable prefix
-//            instead: "qingt*" → qing t*. Han characters give their first reading.
+//            chain of their pairs: "qt" → ^qt, "qtj" → ^qt ^tj, "qingt" → qing ^t. After
+//            kSyllableStart (or in an FTS5 prefix query) the trailing piece may instead be the
+//            start of a syllable, given as its start token: "qingzh" → qing zh; one letter is
+//            the initial it is: "qingt" → qing ^t. Han characters give their first reading.
 //            Spaces, apostrophes and digits (tone numbers) separate syllables; ü may be typed as
 //            ü, v or u.
 #pragma once
@@ -45,6 +49,10 @@ namespace wenyuan::search {
 /// Han run: 青铜 → 青铜 alone, which matches the same documents with one doclist instead of two.
 /// For literals that are one Han run, used to collect ids (highlighting needs the unigram).
 inline constexpr std::string_view kBigramsOnly = "\uE000";
+
+/// A pinyin query string starting with this private-use character may end in the start of a
+/// syllable ("qingzh" → qing zh): what FTS5's prefix query would do, without a prefix index.
+inline constexpr std::string_view kSyllableStart = "\uE001";
 
 enum class TokenMode {
     document,      ///< text being indexed, or re-read by highlight()/snippet()
