@@ -307,7 +307,9 @@ TEST_F(Search, BulkInsertsTokenizedOnAWorkerIndexLikeSingleInserts) {
         item.access = Access::public_access;
         item.title = std::string(i % 2 ? "蜀繡" : "青铜") + "器物第" + std::to_string(i) + "号 Bronzé";
         item.description = "熊猫与张家村的" + std::string(i % 3 ? "行书" : "银行") + "，qingtong " + std::to_string(i);
-        item.keywords = {"瓷器", i % 5 ? "剪纸" : "绿"};
+        // Pinyin is indexed for titles, keywords, places and creators (not descriptions).
+        item.keywords = {"瓷器", i % 5 ? "剪纸" : "绿", "熊猫", i % 3 ? "行书" : "银行"};
+        item.place = "张家村";
         items.push_back(item);
     }
     auto bulk = Archive::create(dir / "bulk");
