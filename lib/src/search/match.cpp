@@ -137,29 +137,43 @@ Result<IdSet> matching_ids(const sql::Db& db, std::string_view table, const std:
 namespace {
 
 // The ids in the most of the sets (at least one): for a sentence whose words no item has all of.
+// Counted in an array over the id range (2 bytes an id: 2 MB for a million items), which is
+// smaller and faster than merging (id, count) pairs, 16 bytes each of the union twice over.
 IdSet most_covered(const std::vector<IdSet>& sets) {
-    std::vector<std::pair<std::int64_t, std::uint32_t>> counted, merged;  // id, sets holding it
+    std::int64_t largest = -1;
+    std::size_t entries = 0;
     for (const IdSet& set : sets) {
-        merged.clear();
-        merged.reserve(counted.size() + set.size());
-        auto a = counted.begin();
-        auto b = set.begin();
-        while (a != counted.end() || b != set.end()) {
-            if (b == set.end() || (a != counted.end() && a->first < *b)) {
-                merged.push_back(*a++);
-            } else if (a == counted.end() || *b < a->first) {
-                merged.emplace_back(*b++, 1);
-            } else {
-                merged.emplace_back(*b++, a++->second + 1);
-            }
-        }
-        counted.swap(merged);
+        if (!set.empty()) largest = std::max(largest, set.back());
+        entries += set.size();
     }
-    std::uint32_t most = 0;
-    for (const auto& [id, count] : counted) most = std::max(most, count);
+    if (largest < 0) return {};
+    if (static_cast<std::size_t>(largest) > 4 * entries + 65536) {  // sparse ids: sort them instead
+        IdSet all;
+        all.reserve(entries);
+        for (const IdSet& set : sets) all.insert(all.end(), set.begin(), set.end());
+        std::sort(all.begin(), all.end());
+        std::size_t most = 0;
+        IdSet out;
+        for (std::size_t at = 0, run; at < all.size(); at += run) {
+            for (run = 1; at + run < all.size() && all[at + run] == all[at];) ++run;
+            if (run > most) out.clear();
+            if (run >= most) out.push_back(all[at]);
+            most = std::max(most, run);
+        }
+        return out;
+    }
+    std::vector<std::uint16_t> counts(static_cast<std::size_t>(largest) + 1);
+    std::uint16_t most = 0;
+    for (const IdSet& set : sets) {
+        for (std::int64_t id : set) {
+            std::uint16_t& count = counts[static_cast<std::size_t>(id)];
+            if (count < 0xffff) ++count;
+            most = std::max(most, count);
+        }
+    }
     IdSet out;
-    for (const auto& [id, count] : counted) {
-        if (count == most) out.push_back(id);
+    for (std::size_t id = 0; id < counts.size(); ++id) {
+        if (counts[id] == most) out.push_back(static_cast<std::int64_t>(id));
     }
     return out;
 }

@@ -27,6 +27,12 @@ inline constexpr std::size_t kExactlyScored = 200;
 /// Pre-ranking stops, walking from the newest match, once this many times kExactlyScored matches
 /// of the best kind (the phrase in the title) are found.
 inline constexpr std::size_t kEnoughFactor = 4;
+/// ... and stops, whatever it found, once it has read this many titles (titles no longer than
+/// the query are always read).
+inline constexpr std::size_t kMostExamined = 10000;
+/// When it stopped so, a one-word query of at most this many characters (or one Latin word) finds
+/// the older titles that have it through the index.
+inline constexpr std::size_t kIndexedTitleUnits = 3;
 
 /// The best `wanted` items (offset plus limit), best first. `term_counts` are the per-term match
 /// counts of Wanted; `indexed` is (about) how many items the index holds, for the IDF.
