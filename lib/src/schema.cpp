@@ -136,6 +136,7 @@ const std::vector<Migration>& migrations() {
         {5, "", create_exhibition_tables},  // exhibitions (what kiosks show)
         {6, "", create_package_tables},  // trusted publisher keys and applied packages
         {7, "", search::recreate_fulltext},  // full-text tables without a prefix index
+        {8, "", search::configure_merging},  // FTS5 automerge 16 on both full-text tables
     };
     return list;
 }

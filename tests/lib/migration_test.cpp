@@ -107,6 +107,58 @@ PRAGMA user_version = 6;
     sqlite3_close(db);
 }
 
+// Version 8 sets FTS5's automerge to 16 on both full-text tables (a setting, not a definition):
+// a version 7 catalog gets it on opening and stays searchable and consistent.
+TEST(Migration, Version8MergesSixteenSegmentsAtATime) {
+    test::TempDir dir;
+    {
+        auto created = Archive::create(dir / "a");
+        ASSERT_TRUE(created) << created.error().message;
+        Item bronze;
+        bronze.type = "relic";
+        bronze.access = Access::public_access;
+        bronze.title = "青铜镜";
+        ASSERT_TRUE(created->add_item(bronze, {}, {}, "test"));
+    }
+    auto automerge = [&](const char* table) {
+        sqlite3* db = nullptr;
+        EXPECT_EQ(sqlite3_open((dir / "a/catalog.db").c_str(), &db), SQLITE_OK);
+        sqlite3_stmt* stmt = nullptr;
+        const std::string sql = std::string("SELECT coalesce((SELECT v FROM ") + table + "_config WHERE k = 'automerge'), 4)";
+        EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK);
+        EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+        const int value = sqlite3_column_int(stmt, 0);
+        sqlite3_finalize(stmt);
+        sqlite3_close(db);
+        return value;
+    };
+    EXPECT_EQ(automerge("search_text"), 16);
+    EXPECT_EQ(automerge("search_pinyin"), 16);
+    {  // Turn it back into a version 7 catalog: FTS5's default automerge.
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open((dir / "a/catalog.db").c_str(), &db), SQLITE_OK);
+        char* message = nullptr;
+        EXPECT_EQ(sqlite3_exec(db, "DELETE FROM search_text_config WHERE k = 'automerge'; "
+                                   "DELETE FROM search_pinyin_config WHERE k = 'automerge'; PRAGMA user_version = 7",
+                               nullptr, nullptr, &message), SQLITE_OK) << message;
+        sqlite3_close(db);
+    }
+    EXPECT_EQ(automerge("search_text"), 4);
+    auto archive = Archive::open(dir / "a");
+    ASSERT_TRUE(archive) << archive.error().message;
+    EXPECT_EQ(archive->schema_version(), 8);
+    EXPECT_EQ(automerge("search_text"), 16);
+    EXPECT_EQ(automerge("search_pinyin"), 16);
+    for (const char* query : {"青铜", "qingtong", "qt"}) {
+        auto found = search_items(*archive, query);
+        ASSERT_TRUE(found) << query;
+        EXPECT_EQ(found->total, 1u) << query;
+    }
+    auto report = archive->verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
+}
+
 TEST(Migration, RefusesNewerAndForeignCatalogs) {
     test::TempDir dir;
     make_archive(dir / "future", fixture_v1() + "\nPRAGMA user_version = 999;");
