@@ -129,14 +129,26 @@ bool FactFilter::admits(const ItemFacts& item) const {
     return true;
 }
 
+FacetTally::FacetTally(const FactTable& facts)
+    : type(facts.codes().size()), category(facts.codes().size()), period(facts.codes().size()), place(facts.strings().size()) {}
+
+void FacetTally::add(const ItemFacts& item) noexcept {
+    ++type[item.type];
+    ++category[item.relic_category ? item.relic_category : item.ich_category];
+    ++period[item.period];
+    ++place[item.place];
+}
+
 std::vector<const ItemFacts*> admitted(const FactTable& facts, const FactFilter& filter, const IdSet& candidates,
-                                       bool all, const IdSet& excluded) {
+                                       bool all, const IdSet& excluded, FacetTally* tally) {
     std::vector<const ItemFacts*> out;
     auto skip = excluded.begin();
     auto admit = [&](const ItemFacts& item) {
         while (skip != excluded.end() && *skip < item.id) ++skip;
         if (skip != excluded.end() && *skip == item.id) return;
-        if (filter.admits(item)) out.push_back(&item);
+        if (!filter.admits(item)) return;
+        out.push_back(&item);
+        if (tally) tally->add(item);
     };
     if (all) {
         out.reserve(facts.rows().size());
@@ -150,21 +162,15 @@ std::vector<const ItemFacts*> admitted(const FactTable& facts, const FactFilter&
     return out;
 }
 
-std::map<std::string, std::vector<FacetCount>> count_facets(const std::vector<const ItemFacts*>& items,
-                                                            const FactTable& facts, const Vocabulary& vocabulary) {
+std::map<std::string, std::vector<FacetCount>> count_facets(const FacetTally& tally, const FactTable& facts,
+                                                            const Vocabulary& vocabulary) {
     struct Facet {
         const char* name;
         std::string_view kind;  // vocabulary for the labels
-        std::vector<std::uint32_t> counts;
+        const std::vector<std::uint32_t>& counts;
     };
-    Facet facets[] = {{"type", "item_type", {}}, {"category", "relic_category", {}}, {"period", "period", {}}, {"place", "", {}}};
-    for (Facet& facet : facets) facet.counts.assign((facet.kind.empty() ? facts.strings() : facts.codes()).size(), 0);
-    for (const ItemFacts* item : items) {  // one pass: the items are scattered in memory
-        ++facets[0].counts[item->type];
-        ++facets[1].counts[item->relic_category ? item->relic_category : item->ich_category];
-        ++facets[2].counts[item->period];
-        ++facets[3].counts[item->place];
-    }
+    const Facet facets[] = {{"type", "item_type", tally.type}, {"category", "relic_category", tally.category},
+                            {"period", "period", tally.period}, {"place", "", tally.place}};
     std::map<std::string, std::vector<FacetCount>> out;
     for (const Facet& facet : facets) {
         std::vector<FacetCount>& list = out[facet.name];

@@ -3,6 +3,8 @@
 // the facets are counted there too, and only the page is ranked and given snippets.
 #include "wenyuan/search.hpp"
 
+#include <optional>
+
 #include "archive_impl.hpp"
 #include "search/filter.hpp"
 #include "search/fold.hpp"
@@ -115,12 +117,14 @@ Result<SearchResults> search_items(const Archive& archive, std::string_view text
     if (!filter) return fail(std::move(filter).error());
     auto excluded = search::excluded_ids(db, plan);
     if (!excluded) return fail(std::move(excluded).error());
-    const auto items = search::admitted(*facts, *filter, wanted.ids, plan.all_items, *excluded);
+    std::optional<search::FacetTally> tally;
+    if (options.facets) tally.emplace(*facts);
+    const auto items = search::admitted(*facts, *filter, wanted.ids, plan.all_items, *excluded, tally ? &*tally : nullptr);
 
     SearchResults results;
     results.total = items.size();
     results.all_words = wanted.all_words;
-    if (options.facets) results.facets = search::count_facets(items, *facts, archive.vocabulary());
+    if (tally) results.facets = search::count_facets(*tally, *facts, archive.vocabulary());
 
     const std::size_t limit = options.limit ? options.limit : 20;
     auto ranked = search::rank(db, plan, *facts, items, wanted.term_counts, indexed, options.offset + limit);
