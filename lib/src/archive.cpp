@@ -137,11 +137,15 @@ Result<Archive> Archive::open(const std::filesystem::path& dir, OpenMode mode) {
     auto version = impl->db.scalar("PRAGMA user_version");
     if (!version) return fail(std::move(version).error());
     impl->schema_version = static_cast<int>(*version);
-    if (read_only && impl->schema_version != current_schema_version()) {
+    if (read_only && (impl->schema_version < oldest_read_only_schema_version() ||
+                      impl->schema_version > current_schema_version())) {
         return fail(Errc::version, catalog.string() + ": catalog schema version " +
                                        std::to_string(impl->schema_version) + ", this Wenyuan reads " +
+                                       std::to_string(oldest_read_only_schema_version()) + " to " +
                                        std::to_string(current_schema_version()) +
-                                       "; open it once with `wenyuan` to migrate it");
+                                       (impl->schema_version > current_schema_version()
+                                            ? "; upgrade Wenyuan to open it"
+                                            : "; open it once with `wenyuan` to migrate it"));
     }
     WENYUAN_TRY(impl->load_vocabulary());
     return Archive(std::move(impl));

@@ -145,6 +145,8 @@ const std::vector<Migration>& migrations() {
 
 int current_schema_version() noexcept { return static_cast<int>(migrations().back().to_version); }
 
+int oldest_read_only_schema_version() noexcept { return 7; }
+
 Result<void> configure_connection(const sql::Db& db, bool read_only) {
     WENYUAN_TRY(db.exec("PRAGMA foreign_keys = ON"));
     if (read_only) return {};

@@ -8,6 +8,10 @@ namespace wenyuan {
 /// The schema version this build writes (PRAGMA user_version).
 int current_schema_version() noexcept;
 
+/// The oldest schema version a read-only open (a kiosk) accepts without migrating: later versions
+/// changed only settings that writers use (8: FTS5 automerge), nothing a reader reads.
+int oldest_read_only_schema_version() noexcept;
+
 /// Sets the connection pragmas: WAL, foreign keys, synchronous=FULL.
 Result<void> configure_connection(const sql::Db& db, bool read_only);
 

@@ -144,6 +144,15 @@ TEST(Migration, Version8MergesSixteenSegmentsAtATime) {
         sqlite3_close(db);
     }
     EXPECT_EQ(automerge("search_text"), 4);
+    {  // A kiosk (read-only) reads it as it is: version 8 changed nothing a reader reads.
+        auto kiosk = Archive::open(dir / "a", OpenMode::read_only);
+        ASSERT_TRUE(kiosk) << kiosk.error().message;
+        EXPECT_EQ(kiosk->schema_version(), 7);
+        auto found = search_items(*kiosk, "青铜");
+        ASSERT_TRUE(found);
+        EXPECT_EQ(found->total, 1u);
+    }
+    EXPECT_EQ(automerge("search_text"), 4);
     auto archive = Archive::open(dir / "a");
     ASSERT_TRUE(archive) << archive.error().message;
     EXPECT_EQ(archive->schema_version(), 8);
