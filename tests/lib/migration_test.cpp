@@ -175,6 +175,10 @@ TEST(Migration, RefusesNewerAndForeignCatalogs) {
     ASSERT_FALSE(future);
     EXPECT_EQ(future.error().code, Errc::version);
     EXPECT_NE(future.error().message.find("upgrade Wenyuan"), std::string::npos);
+    auto future_kiosk = Archive::open(dir / "future", OpenMode::read_only);
+    ASSERT_FALSE(future_kiosk);
+    EXPECT_EQ(future_kiosk.error().code, Errc::version);
+    EXPECT_NE(future_kiosk.error().message.find("upgrade Wenyuan"), std::string::npos);
 
     make_archive(dir / "foreign", "CREATE TABLE notes(x);");
     auto foreign = Archive::open(dir / "foreign");
