@@ -66,26 +66,15 @@ run_demo() {
     cmake --build "$build_dir" --target sample_archive
     local archive="$build_dir/samples/village-museum"
     local wenyuan="$build_dir/bin/wenyuan"
-    if [ -x "$build_dir/bin/wenyuan-kiosk" ]; then
-        if [ -n "${DISPLAY:-}" ]; then
-            say "the kiosk, fullscreen: to leave, press Esc (or tap the bottom-left corner 5 times) and enter the admin PIN (0000 until set with wenyuan-kiosk --set-pin)"
-            exec "$build_dir/bin/wenyuan-kiosk" "$archive"
-        fi
-        with_display "$build_dir/bin/wenyuan-kiosk" "$archive" --screenshot "$build_dir/demo.png" --size 1280x800 --frames 30
-        say "no display: the kiosk's first screen is in $build_dir/demo.png"
-        return
-    fi
-    say "the sample archive ($archive), shown through the CLI until the kiosk lands"
-    "$wenyuan" list "$archive"
-    echo
-    "$wenyuan" show "$archive" CS-001
-    echo
-    if "$wenyuan" help | grep -q '^  search '; then
-        say "search: 青铜"
-        "$wenyuan" search "$archive" 青铜
-        echo
-    fi
+    local kiosk="$build_dir/bin/wenyuan-kiosk"
+    [ -x "$kiosk" ] || die "$kiosk was not built; see the build output above"
     "$wenyuan" verify "$archive"
+    if [ -n "${DISPLAY:-}" ]; then
+        say "the kiosk, fullscreen: to leave, press Esc (or tap the bottom-left corner 5 times) and enter the admin PIN (0000 until set with wenyuan-kiosk --set-pin)"
+        exec "$kiosk" "$archive"
+    fi
+    with_display "$kiosk" "$archive" --screenshot "$build_dir/demo.png" --size 1280x800 --frames 30
+    say "no display: the kiosk's first screen is in $build_dir/demo.png"
 }
 
 run_bench() {
