@@ -94,6 +94,7 @@ gl::Program link(int version, std::string& log) {
 // Restores what draw() changes, in reverse, when it leaves scope.
 struct SavedState {
     GLint viewport[4] = {}, scissor[4] = {}, program = 0, vao = 0, texture = 0, active = 0, array_buffer = 0;
+    GLint cull_mode = GL_BACK, front_face = GL_CCW;
     GLboolean scissor_test = 0, depth_test = 0, blend = 0, cull = 0, depth_mask = 1;
     GLfloat clear_colour[4] = {};
     SavedState() {
@@ -107,6 +108,8 @@ struct SavedState {
         glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &array_buffer);
         glGetFloatv(GL_COLOR_CLEAR_VALUE, clear_colour);
         glGetBooleanv(GL_DEPTH_WRITEMASK, &depth_mask);
+        glGetIntegerv(GL_CULL_FACE_MODE, &cull_mode);
+        glGetIntegerv(GL_FRONT_FACE, &front_face);
         scissor_test = glIsEnabled(GL_SCISSOR_TEST);
         depth_test = glIsEnabled(GL_DEPTH_TEST);
         blend = glIsEnabled(GL_BLEND);
@@ -118,6 +121,8 @@ struct SavedState {
         set(GL_DEPTH_TEST, depth_test);
         set(GL_BLEND, blend);
         set(GL_CULL_FACE, cull);
+        glCullFace(GLenum(cull_mode));
+        glFrontFace(GLenum(front_face));
         glDepthMask(depth_mask);
         glClearColor(clear_colour[0], clear_colour[1], clear_colour[2], clear_colour[3]);
         glBindBuffer(GL_ARRAY_BUFFER, GLuint(array_buffer));
@@ -165,11 +170,13 @@ Result<ModelRenderer> ModelRenderer::create(int max_glsl) {
 
 void ModelRenderer::clear_mesh() {
     parts_.clear();
+    cull_ = FaceCull::none;
     textures_.clear();
 }
 
-void ModelRenderer::upload(const MeshData& mesh) {
+void ModelRenderer::upload(const MeshData& mesh, FaceCull cull) {
     clear_mesh();
+    cull_ = cull;
     GLint vao_before = 0, buffer_before = 0;
     glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vao_before);
     glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &buffer_before);
@@ -224,7 +231,15 @@ void ModelRenderer::draw(const Viewport& viewport, const OrbitCamera& camera, co
     }
     if (parts_.empty()) return;
     glEnable(GL_DEPTH_TEST);
-    glDisable(GL_CULL_FACE);
+    // A solid's faces turned away are hidden behind its front anyway: leave them out (on llvmpipe
+    // they cost as much as the visible ones). Others are drawn two-sided.
+    if (cull_ == FaceCull::none) {
+        glDisable(GL_CULL_FACE);
+    } else {
+        glEnable(GL_CULL_FACE);
+        glFrontFace(GL_CCW);
+        glCullFace(cull_ == FaceCull::back ? GL_BACK : GL_FRONT);
+    }
     glUseProgram(program_.get());
     const auto view = camera.view();
     const auto projection = camera.projection(float(viewport.width) / float(viewport.height));

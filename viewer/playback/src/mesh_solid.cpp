@@ -1,0 +1,86 @@
+#include "mesh_solid.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+namespace wenyuan::kiosk {
+namespace {
+
+struct Corner {
+    std::array<std::uint32_t, 3> bits;  ///< the position's float bits: equal positions weld
+    std::uint32_t vertex;               ///< index over all parts' vertices
+};
+
+std::array<std::uint32_t, 3> bits_of(const float (&p)[3]) {
+    std::array<std::uint32_t, 3> out{};
+    for (int c = 0; c < 3; ++c) {
+        const float v = p[c] == 0.0f ? 0.0f : p[c];  // -0 and +0 weld
+        std::memcpy(&out[std::size_t(c)], &v, sizeof v);
+    }
+    return out;
+}
+
+}  // namespace
+
+FaceCull solid_face_cull(const MeshData& mesh, std::size_t max_triangles, const std::atomic<bool>* cancel) {
+    if (mesh.triangles == 0 || mesh.triangles > max_triangles) return FaceCull::none;
+    for (const MeshPart& part : mesh.parts)
+        if (part.blend) return FaceCull::none;
+    // Weld: one id per distinct position.
+    std::vector<Corner> corners;
+    std::vector<std::uint32_t> first;  // each part's first vertex in the global numbering
+    for (const MeshPart& part : mesh.parts) {
+        first.push_back(std::uint32_t(corners.size()));
+        for (const MeshVertex& v : part.vertices) corners.push_back({bits_of(v.position), std::uint32_t(corners.size())});
+    }
+    std::sort(corners.begin(), corners.end(), [](const Corner& a, const Corner& b) { return a.bits < b.bits; });
+    std::vector<std::uint32_t> weld(corners.size());
+    std::uint32_t id = 0;
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        if (i > 0 && corners[i].bits != corners[i - 1].bits) ++id;
+        weld[corners[i].vertex] = id;
+    }
+    if (cancel && cancel->load()) return FaceCull::none;
+    // Directed edges of the non-degenerate triangles, and the enclosed volume about the centre.
+    const double centre[3] = {(double(mesh.min[0]) + mesh.max[0]) / 2, (double(mesh.min[1]) + mesh.max[1]) / 2,
+                              (double(mesh.min[2]) + mesh.max[2]) / 2};
+    std::vector<std::uint64_t> edges;
+    edges.reserve(mesh.triangles * 3);
+    double volume = 0;
+    for (std::size_t p = 0; p < mesh.parts.size(); ++p) {
+        const MeshPart& part = mesh.parts[p];
+        for (std::size_t i = 0; i + 2 < part.indices.size(); i += 3) {
+            const std::uint32_t a = weld[first[p] + part.indices[i]], b = weld[first[p] + part.indices[i + 1]],
+                                c = weld[first[p] + part.indices[i + 2]];
+            if (a == b || b == c || c == a) continue;  // degenerate (e.g. at a pole): no edges
+            edges.push_back(std::uint64_t(a) << 32 | b);
+            edges.push_back(std::uint64_t(b) << 32 | c);
+            edges.push_back(std::uint64_t(c) << 32 | a);
+            double q[3][3];
+            for (int k = 0; k < 3; ++k)
+                for (int d = 0; d < 3; ++d)
+                    q[k][d] = double(part.vertices[part.indices[i + std::size_t(k)]].position[d]) - centre[d];
+            volume += q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) - q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) +
+                      q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0]);
+        }
+    }
+    if (edges.empty() || (cancel && cancel->load())) return FaceCull::none;
+    std::sort(edges.begin(), edges.end());
+    if (std::adjacent_find(edges.begin(), edges.end()) != edges.end()) return FaceCull::none;  // an edge used twice one way
+    for (const std::uint64_t e : edges) {
+        const std::uint64_t reverse = (e << 32) | (e >> 32);
+        if (!std::binary_search(edges.begin(), edges.end(), reverse)) return FaceCull::none;  // a border or a flipped face
+    }
+    // The volume of a solid is not tiny against its bounding box; a flat closed "solid" (two
+    // faces back to back) is shown from both sides.
+    double box = 1;
+    for (int d = 0; d < 3; ++d) box *= std::max(1e-12, double(mesh.max[d]) - mesh.min[d]);
+    if (std::abs(volume) / 6 < 1e-3 * box) return FaceCull::none;
+    return volume > 0 ? FaceCull::back : FaceCull::front;
+}
+
+}  // namespace wenyuan::kiosk
