@@ -26,7 +26,8 @@ std::array<std::uint32_t, 3> bits_of(const float (&p)[3]) {
 
 }  // namespace
 
-FaceCull solid_face_cull(const MeshData& mesh, std::size_t max_triangles, const std::atomic<bool>* cancel) {
+FaceCull solid_face_cull(const MeshData& mesh, std::size_t max_triangles, const std::atomic<bool>* cancel,
+                         double max_hole_perimeter) {
     if (mesh.triangles == 0 || mesh.triangles > max_triangles) return FaceCull::none;
     for (const MeshPart& part : mesh.parts)
         if (part.blend) return FaceCull::none;
@@ -39,11 +40,16 @@ FaceCull solid_face_cull(const MeshData& mesh, std::size_t max_triangles, const 
     }
     std::sort(corners.begin(), corners.end(), [](const Corner& a, const Corner& b) { return a.bits < b.bits; });
     std::vector<std::uint32_t> weld(corners.size());
-    std::uint32_t id = 0;
+    std::vector<std::uint32_t> welded_vertex;  // a vertex (global index) of each welded id
     for (std::size_t i = 0; i < corners.size(); ++i) {
-        if (i > 0 && corners[i].bits != corners[i - 1].bits) ++id;
-        weld[corners[i].vertex] = id;
+        if (i == 0 || corners[i].bits != corners[i - 1].bits) welded_vertex.push_back(corners[i].vertex);
+        weld[corners[i].vertex] = std::uint32_t(welded_vertex.size() - 1);
     }
+    std::vector<const MeshVertex*> global;  // global index → vertex
+    global.reserve(corners.size());
+    for (const MeshPart& part : mesh.parts)
+        for (const MeshVertex& v : part.vertices) global.push_back(&v);
+    corners = {};
     if (cancel && cancel->load()) return FaceCull::none;
     // Directed edges of the non-degenerate triangles, and the enclosed volume about the centre.
     const double centre[3] = {(double(mesh.min[0]) + mesh.max[0]) / 2, (double(mesh.min[1]) + mesh.max[1]) / 2,
@@ -70,15 +76,27 @@ FaceCull solid_face_cull(const MeshData& mesh, std::size_t max_triangles, const 
     }
     if (edges.empty() || (cancel && cancel->load())) return FaceCull::none;
     std::sort(edges.begin(), edges.end());
-    if (std::adjacent_find(edges.begin(), edges.end()) != edges.end()) return FaceCull::none;  // an edge used twice one way
+    // An edge used twice the same way: a flipped face or a fin.
+    if (std::adjacent_find(edges.begin(), edges.end()) != edges.end()) return FaceCull::none;
+    double diagonal = 0, box = 1;
+    for (int d = 0; d < 3; ++d) {
+        const double side = double(mesh.max[d]) - mesh.min[d];
+        diagonal += side * side;
+        box *= std::max(1e-12, side);
+    }
+    diagonal = std::sqrt(diagonal);
+    double holes = 0;  // the length of the border edges: the holes' perimeter
     for (const std::uint64_t e : edges) {
         const std::uint64_t reverse = (e << 32) | (e >> 32);
-        if (!std::binary_search(edges.begin(), edges.end(), reverse)) return FaceCull::none;  // a border or a flipped face
+        if (std::binary_search(edges.begin(), edges.end(), reverse)) continue;
+        const float* a = global[welded_vertex[e >> 32]]->position;
+        const float* b = global[welded_vertex[e & 0xffffffffu]]->position;
+        holes += std::sqrt(double(a[0] - b[0]) * (a[0] - b[0]) + double(a[1] - b[1]) * (a[1] - b[1]) +
+                           double(a[2] - b[2]) * (a[2] - b[2]));
+        if (holes > max_hole_perimeter * diagonal) return FaceCull::none;
     }
     // The volume of a solid is not tiny against its bounding box; a flat closed "solid" (two
     // faces back to back) is shown from both sides.
-    double box = 1;
-    for (int d = 0; d < 3; ++d) box *= std::max(1e-12, double(mesh.max[d]) - mesh.min[d]);
     if (std::abs(volume) / 6 < 1e-3 * box) return FaceCull::none;
     return volume > 0 ? FaceCull::back : FaceCull::front;
 }
