@@ -4,23 +4,21 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <vector>
 
 namespace wenyuan::kiosk {
 namespace {
 
 struct Corner {
-    std::array<std::uint32_t, 3> bits;  ///< the position's float bits: equal positions weld
-    std::uint32_t vertex;               ///< index over all parts' vertices
+    std::array<std::int32_t, 3> cell;  ///< the position on a grid of a millionth of the diagonal
+    std::uint32_t vertex;              ///< index over all parts' vertices
 };
 
-std::array<std::uint32_t, 3> bits_of(const float (&p)[3]) {
-    std::array<std::uint32_t, 3> out{};
-    for (int c = 0; c < 3; ++c) {
-        const float v = p[c] == 0.0f ? 0.0f : p[c];  // -0 and +0 weld
-        std::memcpy(&out[std::size_t(c)], &v, sizeof v);
-    }
+// Positions a millionth of the bounding-box diagonal apart weld: a UV sphere's seam repeats its
+// first column at φ = 2π, where sin gives 1e-16 instead of 0.
+std::array<std::int32_t, 3> cell_of(const float (&p)[3], const std::array<float, 3>& min, double cell) {
+    std::array<std::int32_t, 3> out{};
+    for (std::size_t c = 0; c < 3; ++c) out[c] = std::int32_t(std::llround((double(p[c]) - min[c]) / cell));
     return out;
 }
 
@@ -31,18 +29,27 @@ FaceCull solid_face_cull(const MeshData& mesh, std::size_t max_triangles, const 
     if (mesh.triangles == 0 || mesh.triangles > max_triangles) return FaceCull::none;
     for (const MeshPart& part : mesh.parts)
         if (part.blend) return FaceCull::none;
+    double diagonal = 0, box = 1;
+    for (std::size_t d = 0; d < 3; ++d) {
+        const double side = double(mesh.max[d]) - mesh.min[d];
+        diagonal += side * side;
+        box *= std::max(1e-12, side);
+    }
+    diagonal = std::sqrt(diagonal);
+    if (!(diagonal > 0) || !std::isfinite(diagonal)) return FaceCull::none;
     // Weld: one id per distinct position.
     std::vector<Corner> corners;
     std::vector<std::uint32_t> first;  // each part's first vertex in the global numbering
     for (const MeshPart& part : mesh.parts) {
         first.push_back(std::uint32_t(corners.size()));
-        for (const MeshVertex& v : part.vertices) corners.push_back({bits_of(v.position), std::uint32_t(corners.size())});
+        for (const MeshVertex& v : part.vertices)
+            corners.push_back({cell_of(v.position, mesh.min, diagonal * 1e-6), std::uint32_t(corners.size())});
     }
-    std::sort(corners.begin(), corners.end(), [](const Corner& a, const Corner& b) { return a.bits < b.bits; });
+    std::sort(corners.begin(), corners.end(), [](const Corner& a, const Corner& b) { return a.cell < b.cell; });
     std::vector<std::uint32_t> weld(corners.size());
     std::vector<std::uint32_t> welded_vertex;  // a vertex (global index) of each welded id
     for (std::size_t i = 0; i < corners.size(); ++i) {
-        if (i == 0 || corners[i].bits != corners[i - 1].bits) welded_vertex.push_back(corners[i].vertex);
+        if (i == 0 || corners[i].cell != corners[i - 1].cell) welded_vertex.push_back(corners[i].vertex);
         weld[corners[i].vertex] = std::uint32_t(welded_vertex.size() - 1);
     }
     std::vector<const MeshVertex*> global;  // global index → vertex
@@ -78,13 +85,6 @@ FaceCull solid_face_cull(const MeshData& mesh, std::size_t max_triangles, const 
     std::sort(edges.begin(), edges.end());
     // An edge used twice the same way: a flipped face or a fin.
     if (std::adjacent_find(edges.begin(), edges.end()) != edges.end()) return FaceCull::none;
-    double diagonal = 0, box = 1;
-    for (int d = 0; d < 3; ++d) {
-        const double side = double(mesh.max[d]) - mesh.min[d];
-        diagonal += side * side;
-        box *= std::max(1e-12, side);
-    }
-    diagonal = std::sqrt(diagonal);
     double holes = 0;  // the length of the border edges: the holes' perimeter
     for (const std::uint64_t e : edges) {
         const std::uint64_t reverse = (e << 32) | (e >> 32);

@@ -16,7 +16,8 @@ namespace wenyuan::kiosk {
 /// outwards, as glTF says) or the front faces (a solid wound inside out).
 enum class FaceCull { none, back, front };
 
-/// Welds vertices by position (over all parts: seams and material borders split vertices), then
+/// Welds vertices by position (to a millionth of the bounding-box diagonal, over all parts: seams
+/// and material borders split vertices), then
 /// checks that no directed edge of a non-degenerate triangle occurs twice (consistent winding,
 /// no fins) and that the border edges (those without their reverse: holes) add up to at most
 /// `max_hole_perimeter` of the bounding box's diagonal, so that no hole is large enough to look
