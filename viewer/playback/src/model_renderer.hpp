@@ -44,8 +44,11 @@ private:
         int texture = -1;
         bool blend = false;
     };
-    gl::Program program_;
-    GLint u_view_ = -1, u_projection_ = -1, u_base_ = -1, u_textured_ = -1, u_texture_ = -1;
+    struct Shading {  ///< one shader variant and its uniforms
+        gl::Program program;
+        GLint u_view = -1, u_projection = -1, u_base = -1, u_texture = -1;
+    };
+    Shading textured_, plain_;  ///< textured parts; parts without a texture (no UVs interpolated)
     std::vector<Part> parts_;
     std::vector<gl::Texture> textures_;
     FaceCull cull_ = FaceCull::none;
