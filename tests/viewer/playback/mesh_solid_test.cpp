@@ -90,10 +90,16 @@ TEST(MeshSolid, OpenFlippedBlendedOrTooLargeMeshesAreDrawnTwoSided) {
     blended.parts[1].blend = true;
     EXPECT_EQ(solid_face_cull(blended), FaceCull::none);
     EXPECT_EQ(solid_face_cull(cube(), 11), FaceCull::none);
-    MeshData flat = cube();  // squashed to a double-sided square: shown from both sides
-    for (MeshVertex& v : flat.parts[0].vertices) v.position[2] = 0;
-    flat.max[2] = 0;
-    EXPECT_EQ(solid_face_cull(flat), FaceCull::none);
+    MeshData sheet;  // a square and its back, wound the other way: closed, but no inside
+    MeshPart& part = sheet.parts.emplace_back();
+    for (auto [x, y] : {std::pair{0.f, 0.f}, {1.f, 0.f}, {1.f, 1.f}, {0.f, 1.f}}) part.vertices.push_back({{x, y, 0}, {}, {}, {}});
+    part.indices = {0, 1, 2, 0, 2, 3, 1, 0, 3, 1, 3, 2};  // the back split along the other diagonal
+    sheet.max = {1, 1, 0};
+    sheet.triangles = 4;
+    EXPECT_EQ(solid_face_cull(sheet), FaceCull::none);
+    MeshData nan = cube();
+    nan.parts[0].vertices[5].position[1] = std::nanf("");
+    EXPECT_EQ(solid_face_cull(nan), FaceCull::none);
 }
 
 }  // namespace

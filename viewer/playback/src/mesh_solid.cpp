@@ -29,11 +29,10 @@ FaceCull solid_face_cull(const MeshData& mesh, std::size_t max_triangles, const 
     if (mesh.triangles == 0 || mesh.triangles > max_triangles) return FaceCull::none;
     for (const MeshPart& part : mesh.parts)
         if (part.blend) return FaceCull::none;
-    double diagonal = 0, box = 1;
+    double diagonal = 0;
     for (std::size_t d = 0; d < 3; ++d) {
         const double side = double(mesh.max[d]) - mesh.min[d];
         diagonal += side * side;
-        box *= std::max(1e-12, side);
     }
     diagonal = std::sqrt(diagonal);
     if (!(diagonal > 0) || !std::isfinite(diagonal)) return FaceCull::none;
@@ -42,8 +41,11 @@ FaceCull solid_face_cull(const MeshData& mesh, std::size_t max_triangles, const 
     std::vector<std::uint32_t> first;  // each part's first vertex in the global numbering
     for (const MeshPart& part : mesh.parts) {
         first.push_back(std::uint32_t(corners.size()));
-        for (const MeshVertex& v : part.vertices)
+        for (const MeshVertex& v : part.vertices) {
+            for (const float x : v.position)
+                if (!std::isfinite(x)) return FaceCull::none;
             corners.push_back({cell_of(v.position, mesh.min, diagonal * 1e-6), std::uint32_t(corners.size())});
+        }
     }
     std::sort(corners.begin(), corners.end(), [](const Corner& a, const Corner& b) { return a.cell < b.cell; });
     std::vector<std::uint32_t> weld(corners.size());
@@ -95,9 +97,9 @@ FaceCull solid_face_cull(const MeshData& mesh, std::size_t max_triangles, const 
                            double(a[2] - b[2]) * (a[2] - b[2]));
         if (holes > max_hole_perimeter * diagonal) return FaceCull::none;
     }
-    // The volume of a solid is not tiny against its bounding box; a flat closed "solid" (two
-    // faces back to back) is shown from both sides.
-    if (std::abs(volume) / 6 < 1e-3 * box) return FaceCull::none;
+    // A closed surface enclosing (almost) nothing, such as a sheet doubled back to back, has no
+    // outside to tell by the volume's sign: shown from both sides.
+    if (std::abs(volume) / 6 < 1e-6 * diagonal * diagonal * diagonal) return FaceCull::none;
     return volume > 0 ? FaceCull::back : FaceCull::front;
 }
 
