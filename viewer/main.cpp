@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
     // the system when freed, instead of fragments of heaps that only grow; and the decoder,
     // FFmpeg, audio and llvmpipe threads share two malloc arenas instead of one each.
     // Setting the mmap threshold also fixes the heap's trim threshold at 128 kB, and llvmpipe
-    // frees its binned scene (about 20 MB a frame for a 50k-triangle model) at the top of the
+    // frees its binned scene (several MB a frame for a 50k-triangle model) at the top of the
     // heap after every frame: the heap was trimmed and the next frame faulted every page in
     // again (a quarter of a model frame's CPU; docs/benchmarks.md). 32 MB stays mapped instead;
     // the app's malloc_trim(0) every 600 frames still returns it.
