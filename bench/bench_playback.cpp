@@ -115,7 +115,7 @@ void bench_model(int segments, const std::filesystem::path& folder) {
     ModelView view;
     view.load(levels);
     if (!wait_ready(view)) return;
-    std::printf("ModelView's choice by budget (100k triangles, GL_MAX_TEXTURE_SIZE): level %d (%zu triangles)\n",
+    std::printf("ModelView's choice by the renderer's triangle budget and GL_MAX_TEXTURE_SIZE: level %d (%zu triangles)\n",
                 view.current_level(), view.triangles());
     ModelView::Options options;
     options.budget.max_triangles = SIZE_MAX;  // start at the full model, let frame time decide

@@ -176,6 +176,8 @@ TEST_F(Gl, LevelOfDetailByBudgetThenFrameTime) {
     ModelView::Options options = view_options();
     options.budget.max_triangles = levels[1].triangles;  // the middle level fits
     options.budget.frames_to_decide = 5;
+    options.budget.warmup_frames = 0;
+    options.budget.min_triangles_to_step_down = 0;  // these spheres are small
     ModelView view(options);
     view.load(levels);
     wait_loaded(view);

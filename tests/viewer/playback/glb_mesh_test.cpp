@@ -10,6 +10,7 @@
 
 #include "glb_fixtures.hpp"
 #include "glb_mesh.hpp"
+#include "mesh_solid.hpp"
 
 namespace wenyuan::kiosk {
 namespace {
@@ -71,6 +72,18 @@ TEST(GlbMesh, ReadsOurCanonicalGlb) {
     mesh = parse_glb(glb, "sphere.glb", small);
     ASSERT_TRUE(mesh);
     EXPECT_EQ(mesh->images[0].width, 16);
+}
+
+// The fixture sphere (poles and a seam of nearly repeated positions) is a solid wound
+// counter-clockwise seen from outside, so the GL tests that draw it (gl_test.cpp) draw it with
+// its back faces culled; the same sphere wound the other way culls its front faces.
+TEST(GlbMesh, TheFixtureSphereIsASolid) {
+    auto mesh = parse_glb(test::sphere_glb({}), "sphere.glb");
+    ASSERT_TRUE(mesh) << mesh.error().message;
+    EXPECT_EQ(solid_face_cull(*mesh), FaceCull::back);
+    for (std::size_t i = 0; i < mesh->parts[0].indices.size(); i += 3)
+        std::swap(mesh->parts[0].indices[i + 1], mesh->parts[0].indices[i + 2]);
+    EXPECT_EQ(solid_face_cull(*mesh), FaceCull::front);
 }
 
 TEST(GlbMesh, HostileFilesGiveErrorsNamingTheFile) {

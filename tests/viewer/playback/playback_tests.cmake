@@ -27,7 +27,7 @@ function(kiosk_playback_test name)
   endif()
 endfunction()
 
-kiosk_playback_test(kiosk_playback_test LABELS unit SOURCES timed_text_test.cpp lod_policy_test.cpp)
+kiosk_playback_test(kiosk_playback_test LABELS unit SOURCES timed_text_test.cpp lod_policy_test.cpp mesh_solid_test.cpp)
 kiosk_playback_test(kiosk_media_test LABELS unit SOURCES media_player_test.cpp)
 if(TARGET wenyuan_model)  # GLB fixtures come from the model importer's own writer
   kiosk_playback_test(kiosk_glb_test LABELS unit SOURCES glb_mesh_test.cpp glb_fixtures.cpp

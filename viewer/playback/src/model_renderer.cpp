@@ -7,21 +7,28 @@
 namespace wenyuan::kiosk {
 namespace {
 
+// Two variants: with TEXTURED defined for textured parts; without it the texture coordinates are
+// not interpolated at all (llvmpipe sets up and interpolates every output of every triangle:
+// about 5 % of an untextured scan's frame).
 constexpr const char* kVertex = R"(
 in vec3 a_position;
 in vec3 a_normal;
-in vec2 a_uv;
 in vec4 a_color;
 uniform mat4 u_view;
 uniform mat4 u_projection;
 out vec3 v_normal;
 out vec3 v_eye;
-out vec2 v_uv;
 out vec4 v_color;
+#ifdef TEXTURED
+in vec2 a_uv;
+out vec2 v_uv;
+#endif
 void main() {
     v_normal = mat3(u_view) * a_normal;
     v_eye = (u_view * vec4(a_position, 1.0)).xyz;
+#ifdef TEXTURED
     v_uv = a_uv;
+#endif
     v_color = a_color;
     gl_Position = u_projection * u_view * vec4(a_position, 1.0);
 }
@@ -32,11 +39,12 @@ void main() {
 constexpr const char* kFragment = R"(
 in vec3 v_normal;
 in vec3 v_eye;
-in vec2 v_uv;
 in vec4 v_color;
 uniform vec4 u_base;
+#ifdef TEXTURED
+in vec2 v_uv;
 uniform sampler2D u_texture;
-uniform int u_textured;
+#endif
 out vec4 frag_colour;
 void main() {
     vec3 n = normalize(v_normal);
@@ -45,7 +53,9 @@ void main() {
     const vec3 fill = vec3(0.8638, -0.1234, 0.4936);
     float light = 0.38 + 0.62 * max(dot(n, key), 0.0) + 0.25 * max(dot(n, fill), 0.0);
     vec4 c = u_base * v_color;
-    if (u_textured != 0) c *= texture(u_texture, v_uv);
+#ifdef TEXTURED
+    c *= texture(u_texture, v_uv);
+#endif
     frag_colour = vec4(min(c.rgb * light, vec3(1.0)), c.a);
 }
 )";
@@ -66,8 +76,9 @@ gl::Shader compile(GLenum type, const std::string& source, std::string& log) {
     return shader;
 }
 
-gl::Program link(int version, std::string& log) {
-    const std::string header = version >= 330 ? "#version 330 core\n" : "#version 130\n";
+gl::Program link(int version, bool textured, std::string& log) {
+    const std::string header =
+        std::string(version >= 330 ? "#version 330 core\n" : "#version 130\n") + (textured ? "#define TEXTURED\n" : "");
     gl::Shader vs = compile(GL_VERTEX_SHADER, header + kVertex, log);
     gl::Shader fs = compile(GL_FRAGMENT_SHADER, header + kFragment, log);
     if (!vs || !fs) return {};
@@ -94,6 +105,7 @@ gl::Program link(int version, std::string& log) {
 // Restores what draw() changes, in reverse, when it leaves scope.
 struct SavedState {
     GLint viewport[4] = {}, scissor[4] = {}, program = 0, vao = 0, texture = 0, active = 0, array_buffer = 0;
+    GLint cull_mode = GL_BACK, front_face = GL_CCW;
     GLboolean scissor_test = 0, depth_test = 0, blend = 0, cull = 0, depth_mask = 1;
     GLfloat clear_colour[4] = {};
     SavedState() {
@@ -107,6 +119,8 @@ struct SavedState {
         glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &array_buffer);
         glGetFloatv(GL_COLOR_CLEAR_VALUE, clear_colour);
         glGetBooleanv(GL_DEPTH_WRITEMASK, &depth_mask);
+        glGetIntegerv(GL_CULL_FACE_MODE, &cull_mode);
+        glGetIntegerv(GL_FRONT_FACE, &front_face);
         scissor_test = glIsEnabled(GL_SCISSOR_TEST);
         depth_test = glIsEnabled(GL_DEPTH_TEST);
         blend = glIsEnabled(GL_BLEND);
@@ -118,6 +132,8 @@ struct SavedState {
         set(GL_DEPTH_TEST, depth_test);
         set(GL_BLEND, blend);
         set(GL_CULL_FACE, cull);
+        glCullFace(GLenum(cull_mode));
+        glFrontFace(GLenum(front_face));
         glDepthMask(depth_mask);
         glClearColor(clear_colour[0], clear_colour[1], clear_colour[2], clear_colour[3]);
         glBindBuffer(GL_ARRAY_BUFFER, GLuint(array_buffer));
@@ -143,33 +159,37 @@ Result<ModelRenderer> ModelRenderer::create(int max_glsl) {
     std::string log;
     for (int candidate : {330, 130}) {
         if (candidate > available) continue;
-        renderer.program_ = link(candidate, log);
-        if (renderer.program_) {
+        renderer.textured_.program = link(candidate, true, log);
+        if (renderer.textured_.program) renderer.plain_.program = link(candidate, false, log);
+        if (renderer.textured_.program && renderer.plain_.program) {
             renderer.glsl_ = candidate;
             break;
         }
     }
-    if (!renderer.program_) {
+    if (!renderer.textured_.program || !renderer.plain_.program) {
         return fail(Errc::unsupported, std::string("model view: GL ") + version + " (GLSL " + glsl +
                                            ") cannot run the model shader: " + (log.empty() ? "GLSL 1.30 or newer is needed" : log));
     }
-    const GLuint p = renderer.program_.get();
-    renderer.u_view_ = glGetUniformLocation(p, "u_view");
-    renderer.u_projection_ = glGetUniformLocation(p, "u_projection");
-    renderer.u_base_ = glGetUniformLocation(p, "u_base");
-    renderer.u_textured_ = glGetUniformLocation(p, "u_textured");
-    renderer.u_texture_ = glGetUniformLocation(p, "u_texture");
+    for (Shading* shading : {&renderer.textured_, &renderer.plain_}) {
+        const GLuint p = shading->program.get();
+        shading->u_view = glGetUniformLocation(p, "u_view");
+        shading->u_projection = glGetUniformLocation(p, "u_projection");
+        shading->u_base = glGetUniformLocation(p, "u_base");
+        shading->u_texture = glGetUniformLocation(p, "u_texture");
+    }
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &renderer.max_texture_);
     return renderer;
 }
 
 void ModelRenderer::clear_mesh() {
     parts_.clear();
+    cull_ = FaceCull::none;
     textures_.clear();
 }
 
-void ModelRenderer::upload(const MeshData& mesh) {
+void ModelRenderer::upload(const MeshData& mesh, FaceCull cull) {
     clear_mesh();
+    cull_ = cull;
     GLint vao_before = 0, buffer_before = 0;
     glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vao_before);
     glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &buffer_before);
@@ -224,13 +244,23 @@ void ModelRenderer::draw(const Viewport& viewport, const OrbitCamera& camera, co
     }
     if (parts_.empty()) return;
     glEnable(GL_DEPTH_TEST);
-    glDisable(GL_CULL_FACE);
-    glUseProgram(program_.get());
+    // A solid's faces turned away are hidden behind its front anyway: leave them out (on llvmpipe
+    // they cost as much as the visible ones). Others are drawn two-sided.
+    if (cull_ == FaceCull::none) {
+        glDisable(GL_CULL_FACE);
+    } else {
+        glEnable(GL_CULL_FACE);
+        glFrontFace(GL_CCW);
+        glCullFace(cull_ == FaceCull::back ? GL_BACK : GL_FRONT);
+    }
     const auto view = camera.view();
     const auto projection = camera.projection(float(viewport.width) / float(viewport.height));
-    glUniformMatrix4fv(u_view_, 1, GL_FALSE, view.data());
-    glUniformMatrix4fv(u_projection_, 1, GL_FALSE, projection.data());
-    glUniform1i(u_texture_, 0);
+    for (const Shading* shading : {&textured_, &plain_}) {
+        glUseProgram(shading->program.get());
+        glUniformMatrix4fv(shading->u_view, 1, GL_FALSE, view.data());
+        glUniformMatrix4fv(shading->u_projection, 1, GL_FALSE, projection.data());
+        if (shading->u_texture >= 0) glUniform1i(shading->u_texture, 0);
+    }
     // Opaque parts first, then blended ones without depth writes.
     for (int pass = 0; pass < 2; ++pass) {
         for (const Part& part : parts_) {
@@ -244,8 +274,9 @@ void ModelRenderer::draw(const Viewport& viewport, const OrbitCamera& camera, co
                 glDepthMask(GL_TRUE);
             }
             const bool textured = part.texture >= 0 && std::size_t(part.texture) < textures_.size();
-            glUniform4fv(u_base_, 1, part.base_color.data());
-            glUniform1i(u_textured_, textured ? 1 : 0);
+            const Shading& shading = textured ? textured_ : plain_;
+            glUseProgram(shading.program.get());
+            glUniform4fv(shading.u_base, 1, part.base_color.data());
             glBindTexture(GL_TEXTURE_2D, textured ? textures_[std::size_t(part.texture)].get() : 0);
             glBindVertexArray(part.vao.get());
             glDrawElements(GL_TRIANGLES, part.count, GL_UNSIGNED_INT, nullptr);

@@ -10,6 +10,7 @@
 
 #include "gl_objects.hpp"
 #include "glb_mesh.hpp"
+#include "mesh_solid.hpp"
 #include "kiosk/orbit_camera.hpp"
 #include "kiosk/viewport.hpp"
 #include "wenyuan/result.hpp"
@@ -22,8 +23,9 @@ public:
     /// Errors: Errc::unsupported naming the GL version.
     static Result<ModelRenderer> create(int max_glsl = 0);
 
-    /// Replaces the drawn mesh (the CPU copy can be dropped afterwards).
-    void upload(const MeshData& mesh);
+    /// Replaces the drawn mesh (the CPU copy can be dropped afterwards). `cull`: the faces that
+    /// cannot be seen (solid_face_cull), left out when drawing.
+    void upload(const MeshData& mesh, FaceCull cull = FaceCull::none);
     void clear_mesh();
     /// Renders into `viewport`, clearing it with `background` first when asked; restores the GL
     /// state it changes.
@@ -42,10 +44,14 @@ private:
         int texture = -1;
         bool blend = false;
     };
-    gl::Program program_;
-    GLint u_view_ = -1, u_projection_ = -1, u_base_ = -1, u_textured_ = -1, u_texture_ = -1;
+    struct Shading {  ///< one shader variant and its uniforms
+        gl::Program program;
+        GLint u_view = -1, u_projection = -1, u_base = -1, u_texture = -1;
+    };
+    Shading textured_, plain_;  ///< textured parts; parts without a texture (no UVs interpolated)
     std::vector<Part> parts_;
     std::vector<gl::Texture> textures_;
+    FaceCull cull_ = FaceCull::none;
     int glsl_ = 0;
     int max_texture_ = 0;
 };

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "glb_mesh.hpp"
+#include "mesh_solid.hpp"
 #include "model_renderer.hpp"
 
 namespace wenyuan::kiosk {
@@ -19,8 +20,10 @@ public:
     LoadJob(std::filesystem::path file, GlbLimits limits, std::size_t level) : level_(level) {
         thread_ = std::thread([this, file = std::move(file), limits] {
             auto result = load_glb(file, limits, &cancel_);
+            const FaceCull cull = result ? solid_face_cull(*result, 2'000'000, &cancel_) : FaceCull::none;
             std::lock_guard lock(mutex_);
             result_.emplace(std::move(result));
+            cull_ = cull;
         });
     }
     ~LoadJob() {
@@ -31,6 +34,11 @@ public:
     LoadJob& operator=(const LoadJob&) = delete;
 
     std::size_t level() const { return level_; }
+    /// Which faces the renderer may cull (mesh_solid.hpp); valid once take() gave the result.
+    FaceCull cull() {
+        std::lock_guard lock(mutex_);
+        return cull_;
+    }
     /// The result once the worker is done; nullopt while it runs.
     std::optional<Result<MeshData>> take() {
         std::lock_guard lock(mutex_);
@@ -45,6 +53,7 @@ private:
     std::atomic<bool> cancel_{false};
     std::mutex mutex_;
     std::optional<Result<MeshData>> result_;
+    FaceCull cull_ = FaceCull::none;
     std::thread thread_;
 };
 
@@ -77,8 +86,14 @@ struct ModelView::Impl {
         renderer.emplace(std::move(*created));
         options.budget.max_texture_size = std::max(64, renderer->max_texture_size());
         const char* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        const std::string renderer_name = name ? name : "unknown renderer";
+        bool software = false;
+        for (const char* s : {"llvmpipe", "softpipe", "Software Rasterizer", "swrast"})
+            software = software || renderer_name.find(s) != std::string::npos;
+        if (options.budget.max_triangles == 0) options.budget.max_triangles = LodBudget::triangles_for(software);
         gl_info = "GLSL " + std::to_string(renderer->glsl_version()) + "; GL_MAX_TEXTURE_SIZE " +
-                  std::to_string(renderer->max_texture_size()) + "; " + (name ? name : "unknown renderer");
+                  std::to_string(renderer->max_texture_size()) + "; " + renderer_name + "; triangle budget " +
+                  std::to_string(options.budget.max_triangles);
         return true;
     }
 
@@ -148,6 +163,7 @@ bool ModelView::update() {
     auto result = p.job->take();
     if (!result) return false;
     const std::size_t level = p.job->level();
+    const FaceCull cull = p.job->cull();
     p.job.reset();
     if (!*result) {
         const std::string message = result->error().message;
@@ -165,7 +181,7 @@ bool ModelView::update() {
         return false;
     }
     const MeshData& mesh = **result;
-    p.renderer->upload(mesh);
+    p.renderer->upload(mesh, cull);
     if (!mesh.warnings.empty()) p.warning = mesh.warnings.front();
     p.shown = int(level);
     p.triangles = mesh.triangles;

@@ -18,11 +18,26 @@ struct LodAsset {
 };
 
 struct LodBudget {
-    int max_texture_size = 2048;        ///< GL_MAX_TEXTURE_SIZE
-    std::size_t max_triangles = 100000;  ///< ~100k on llvmpipe at 1280×800 (issue 7's measurements)
-    double slow_frame_ms = 33.0;        ///< step down when frames are slower than this
-    double fast_frame_ms = 12.0;        ///< step up when frames are faster than this
-    int frames_to_decide = 20;          ///< frames averaged before any step
+    /// Triangles a renderer draws within the frame budget at 1280×800, with the kiosk's screen
+    /// around them. Software (llvmpipe, 2 cores): 100k triangles took 36 ms a kiosk frame and 50k
+    /// about 20 ms (docs/benchmarks.md), so 60k; a GPU: a million.
+    static constexpr std::size_t kSoftwareTriangles = 60000;
+    static constexpr std::size_t kHardwareTriangles = 1000000;
+    static constexpr std::size_t triangles_for(bool software) { return software ? kSoftwareTriangles : kHardwareTriangles; }
+
+    int max_texture_size = 2048;  ///< GL_MAX_TEXTURE_SIZE
+    /// 0: by the renderer (ModelView puts triangles_for(software) here at its first update;
+    /// choose_lod() reads 0 as the software budget).
+    std::size_t max_triangles = 0;
+    double slow_frame_ms = 28.0;  ///< step down above this: the 33 ms budget less 15 % headroom
+    double fast_frame_ms = 12.0;  ///< step up below this (a finer level costs about twice as much)
+    int frames_to_decide = 20;    ///< frames averaged before any step
+    int warmup_frames = 3;        ///< frames not counted after a level is shown (upload, first draw)
+    /// A level this small is never stepped down from: its frames are slow for other reasons (a
+    /// busy machine), and small models then draw the same on every run (baseline images).
+    std::size_t min_triangles_to_step_down = 20000;
+
+    std::size_t triangle_budget() const noexcept { return max_triangles > 0 ? max_triangles : kSoftwareTriangles; }
 };
 
 /// Orders levels most detailed first (by triangles) and returns the index, in that order, of the
@@ -30,10 +45,13 @@ struct LodBudget {
 /// level when none fits. `levels` must not be empty.
 std::size_t choose_lod(const std::vector<LodAsset>& levels_most_detailed_first, const LodBudget& budget);
 
-/// Steps between levels by frame time: after `frames_to_decide` frames whose mean is above
-/// slow_frame_ms it suggests the next coarser level; after frames well under fast_frame_ms it
-/// suggests the next finer one, but never above the budget's triangle count and never back to a
-/// level that was already too slow. Not thread-safe; one per ModelView.
+/// Steps between levels by frame time (whole frames: CPU work and the GPU's, see ModelView::draw):
+/// the first `warmup_frames` after a level is set are ignored; then, after `frames_to_decide`
+/// frames whose mean is above slow_frame_ms, it suggests the next coarser level (unless the
+/// current one has fewer than min_triangles_to_step_down triangles); after frames whose mean is
+/// under fast_frame_ms, the next finer one, but never above the budget's triangle count and never
+/// back to a level that was already too slow, so it cannot oscillate. Not thread-safe; one per
+/// ModelView.
 class LodGovernor {
 public:
     LodGovernor(std::vector<std::size_t> triangles_most_detailed_first, std::size_t start, LodBudget budget);
@@ -50,6 +68,7 @@ private:
     LodBudget budget_;
     double sum_ms_ = 0;
     int frames_ = 0;
+    int skip_ = 0;
 };
 
 }  // namespace wenyuan::kiosk

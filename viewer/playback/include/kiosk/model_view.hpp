@@ -32,7 +32,9 @@ public:
     enum class State { empty, loading, ready, error };
 
     struct Options {
-        LodBudget budget;             ///< max_texture_size is replaced by GL_MAX_TEXTURE_SIZE at the first draw
+        /// max_texture_size is replaced by GL_MAX_TEXTURE_SIZE at the first update; max_triangles 0
+        /// by the renderer's budget (LodBudget::triangles_for: software rasterisers get fewer).
+        LodBudget budget;
         bool adapt_to_frame_time = true;
         std::array<float, 4> background{0.957f, 0.945f, 0.918f, 1.0f};  ///< 月白 #F4F1EA
         bool clear_background = true;  ///< clear the viewport before drawing (else draw over the app's pixels)
@@ -58,8 +60,9 @@ public:
     bool update();
     /// Main thread: renders into `viewport` of the bound framebuffer (clears it first with
     /// Options::background unless disabled). Restores the viewport, scissor, depth and blend state
-    /// it changes. With adapt_to_frame_time, pass the app's measured frame time (ms) of the
-    /// previous frame; the view may then load a coarser or finer level in the background.
+    /// it changes. With adapt_to_frame_time, pass the app's measured time (ms) of the previous
+    /// whole frame, GPU work included (e.g. up to after glFinish: on a software rasteriser most
+    /// of the frame is there); the view may then load a coarser or finer level in the background.
     void draw(const Viewport& viewport, double last_frame_ms = 0);
 
     OrbitCamera& camera() noexcept;   ///< orbit / zoom / reset from the app's input
@@ -71,7 +74,8 @@ public:
     int current_level() const;
     const std::vector<LodAsset>& levels() const;  ///< sorted most detailed first
     std::size_t triangles() const;                 ///< of the shown mesh
-    std::string gl_info() const;                   ///< "GLSL 330; GL_MAX_TEXTURE_SIZE 16384; llvmpipe …"
+    /// "GLSL 330; GL_MAX_TEXTURE_SIZE 16384; llvmpipe …; triangle budget 60000"
+    std::string gl_info() const;
 
 private:
     struct Impl;
