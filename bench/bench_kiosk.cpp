@@ -32,10 +32,7 @@
 
 #include "kiosk_memory_loop.hpp"
 #include "search_corpus.hpp"
-#if __has_include("model_fixtures.hpp")  // with the model importer in the build
 #include "model_fixtures.hpp"
-#define BENCH_KIOSK_MODEL 1
-#endif
 #include "wenyuan/archive.hpp"
 #include "wenyuan/search.hpp"
 
@@ -94,7 +91,6 @@ void print_load(const char* what) {
 
 // Part 4: a scan of `triangles` triangles imported, shown in an exhibition of its own (the third
 // card on home), opened and orbited in the kiosk for 240 frames.
-#ifdef BENCH_KIOSK_MODEL
 bool big_model(const std::string& kiosk, const fs::path& dir, std::size_t triangles) {
     const std::string wenyuan = std::string(WENYUAN_BINARY_DIR) + "/bin/wenyuan";
     const std::string archive = (dir / "archive").string();
@@ -129,12 +125,6 @@ bool big_model(const std::string& kiosk, const fs::path& dir, std::size_t triang
         if (line.find("exhibit/model") != std::string::npos) std::printf("  %s\n", line.c_str());
     return frames.status == 0;
 }
-#else
-bool big_model(const std::string&, const fs::path&, std::size_t) {
-    std::fprintf(stderr, "bench_kiosk: built without the model importer: no scan\n");
-    return false;
-}
-#endif
 
 }  // namespace
 

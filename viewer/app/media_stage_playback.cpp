@@ -14,9 +14,7 @@
 #include "app/strings.hpp"
 #include "kiosk/media_player.hpp"
 #include "kiosk/model_view.hpp"
-#ifdef WENYUAN_KIOSK_SPEECH
 #include "kiosk/speech.hpp"
-#endif
 #include "ui/text_layout.hpp"
 
 namespace wenyuan::kiosk {
@@ -51,9 +49,7 @@ struct MediaStage::Impl {
         double frame_ms = 0;
     } model_draw;
     double last_frame_ms = 0;
-#ifdef WENYUAN_KIOSK_SPEECH
     std::unique_ptr<Speech> speech;
-#endif
 
     static MediaPlayer::Options player_options(bool deterministic, bool autoplay) {
         MediaPlayer::Options options;
@@ -68,16 +64,12 @@ MediaStage::MediaStage(std::string archive_root, bool deterministic, bool speech
     impl_->deterministic = deterministic;
     impl_->player = MediaPlayer(Impl::player_options(deterministic, false));
     impl_->narration = MediaPlayer(Impl::player_options(deterministic, true));
-#ifdef WENYUAN_KIOSK_SPEECH
     if (speech) {
         SpeechOptions options;
         options.audio_device = !deterministic;
         if (auto created = Speech::create(options); created) impl_->speech = std::make_unique<Speech>(std::move(*created));
         else std::fprintf(stderr, "wenyuan-kiosk: speech: %s (reading aloud is off)\n", created.error().message.c_str());
     }
-#else
-    (void)speech;
-#endif
 }
 
 MediaStage::~MediaStage() = default;
@@ -299,29 +291,17 @@ bool MediaStage::narrating() const {
 }
 
 void MediaStage::speak(const std::string& text) {
-#ifdef WENYUAN_KIOSK_SPEECH
     if (!impl_->speech) return;
     if (text.empty()) impl_->speech->stop();
     else impl_->speech->say(text);
-#else
-    (void)text;
-#endif
 }
 
 bool MediaStage::speaking() const {
-#ifdef WENYUAN_KIOSK_SPEECH
     return impl_->speech && impl_->speech->speaking();
-#else
-    return false;
-#endif
 }
 
 bool MediaStage::can_speak() const {
-#ifdef WENYUAN_KIOSK_SPEECH
     return impl_->speech != nullptr;
-#else
-    return false;
-#endif
 }
 
 void MediaStage::release_except(std::int64_t item_id) {
