@@ -56,7 +56,8 @@ Result<Ids> phrase_union_ids(const sql::Db& db, std::string_view table, const st
     (*stmt)->bind(1, expression);
     sqlite3_bind_pointer((*stmt)->get(), 2, &ids, kPointerType, nullptr);
     auto row = (*stmt)->step();
-    (*stmt)->reset();  // the pointer must not outlive `ids`
+    (*stmt)->reset();
+    sqlite3_bind_null((*stmt)->get(), 2);  // the cached statement must not keep a pointer to `ids`
     if (!row) return fail(std::move(row).error());
     // Phrase after phrase: sort and merge (one phrase is already in order).
     if (std::adjacent_find(ids.begin(), ids.end(), [](auto a, auto b) { return a >= b; }) != ids.end()) {
