@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "search/fts5_ids.hpp"
 #include "search/fts5_tokenizer.hpp"
 #include "search/hanzi.hpp"
 #include "search/tokenizer.hpp"
@@ -388,6 +389,19 @@ TEST_F(SearchTables, HanBigramsMatchRunsOnly) {
     EXPECT_EQ(match("docs", "青铜器物"), (Ids{9}));  // not 1 (青铜器) nor 10 (器物青铜)
     EXPECT_EQ(match("docs", "\"青铜 器\""), (Ids{1, 9}));
     EXPECT_EQ(match("docs", "青*"), (Ids{1, 2, 3, 9, 10}));
+}
+
+TEST_F(SearchTables, IdsCollectedInsideFts5AreWhatMatchReturns) {
+    // wenyuan_ids walks each phrase inside FTS5; the union must equal MATCH's rows, in order,
+    // without duplicates (青铜 and "青铜 器" share rows 1 and 9).
+    for (const auto& [table, expression] : std::vector<std::pair<std::string, std::string>>{
+             {"docs", "\"青铜\""}, {"docs", "(\"青铜\" OR \"青铜 器\" OR \"瓷\")"}, {"docs", "\"蜀繡\""},
+             {"docs", "\"无此词\""}, {"docs_pinyin", "(\"qing tong\" OR \"qt\")"}, {"docs_pinyin", "\"yin hang\""}}) {
+        auto ids = phrase_union_ids(db_, table, expression);
+        ASSERT_TRUE(ids) << expression << ": " << ids.error().message;
+        EXPECT_EQ(*ids, match(table, expression)) << expression;
+    }
+    EXPECT_EQ(*phrase_union_ids(db_, "docs", "(\"青铜\" OR \"瓷\")"), (Ids{1, 3, 9, 10}));
 }
 
 TEST_F(SearchTables, TraditionalAndSimplifiedFindEachOther) {

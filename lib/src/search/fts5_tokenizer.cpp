@@ -6,6 +6,7 @@
 #include <new>
 #include <string>
 
+#include "search/fts5_ids.hpp"
 #include "search/recorded_tokens.hpp"
 #include "search/tokenizer.hpp"
 
@@ -97,7 +98,7 @@ Result<void> register_search_tokenizers(sqlite3* db) {
                                             name + ": " + sqlite3_errstr(rc));
         }
     }
-    return {};
+    return register_id_collector(api);
 }
 
 }  // namespace wenyuan::search

@@ -12,7 +12,8 @@ namespace wenyuan::search {
 ///                    folded to lower-case ASCII;
 ///   wenyuan_pinyin   the pinyin column: toneless readings and ^-prefixed initials of Han text.
 /// FTS5 gives one tokenizer to a whole table, so the pinyin column lives in a table of its own
-/// (`tokenize = 'wenyuan_pinyin'`). Neither tokenizer takes arguments.
+/// (`tokenize = 'wenyuan_pinyin'`). Neither tokenizer takes arguments. Also registers the
+/// auxiliary function `wenyuan_ids` (fts5_ids.hpp).
 ///
 /// Tokenizers are per connection: call this on every connection before it reads or writes a table
 /// that uses them (FTS5 fails with "no such tokenizer" otherwise). Registering again replaces the

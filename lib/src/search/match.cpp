@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "search/fold.hpp"
+#include "search/fts5_ids.hpp"
 #include "search/hanzi.hpp"
 #include "search/tokenizer.hpp"
 
@@ -185,10 +186,10 @@ Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
     IdSet& result = wanted.ids;
     std::vector<IdSet> sets;  // each term's, kept for a query whose terms no item has all of
     for (std::size_t i = 0; i < plan.text_terms.size(); ++i) {
-        auto ids = matching_ids(db, "search_text", plan.set_terms[i]);
+        auto ids = phrase_union_ids(db, "search_text", plan.set_terms[i]);
         if (!ids) return fail(std::move(ids).error());
         if (!plan.pinyin_terms[i].empty()) {
-            auto pinyin = matching_ids(db, "search_pinyin", plan.pinyin_terms[i]);
+            auto pinyin = phrase_union_ids(db, "search_pinyin", plan.pinyin_terms[i]);
             if (!pinyin) return fail(std::move(pinyin).error());
             *ids = unite(*ids, *pinyin);
         }
@@ -206,7 +207,7 @@ Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
 Result<IdSet> excluded_ids(const sql::Db& db, const MatchPlan& plan) {
     IdSet result;
     for (const std::string& excluded : plan.excluded) {
-        auto ids = matching_ids(db, "search_text", excluded);
+        auto ids = phrase_union_ids(db, "search_text", excluded);
         if (!ids) return ids;
         result = unite(result, *ids);
     }
