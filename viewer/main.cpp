@@ -17,10 +17,10 @@ int main(int argc, char** argv) {
     // Setting the mmap threshold also fixes the heap's trim threshold at 128 kB, and llvmpipe
     // frees its binned scene (several MB a frame for a 50k-triangle model) at the top of the
     // heap after every frame: the heap was trimmed and the next frame faulted every page in
-    // again (a quarter of a model frame's CPU; docs/benchmarks.md). 32 MB stays mapped instead;
+    // again (a quarter of a model frame's CPU; docs/benchmarks.md). 16 MB stays mapped instead (enough for a 50k-triangle scene);
     // the app's malloc_trim(0) every 600 frames still returns it.
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
-    mallopt(M_TRIM_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 16 << 20);
     mallopt(M_ARENA_MAX, 2);
     auto options = parse_options(std::vector<std::string>(argv + 1, argv + argc));
     if (!options) {
