@@ -12,14 +12,46 @@
 namespace wenyuan {
 namespace {
 
+// Runs `sql` on an archive's catalog behind the library's back (with our tokenizers registered,
+// so FTS5 tables using them can be dropped and re-created).
+void exec_sql(const std::filesystem::path& catalog, const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(catalog.c_str(), &db), SQLITE_OK);
+    ASSERT_TRUE(search::register_search_tokenizers(db));
+    char* message = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK) << message;
+    sqlite3_free(message);
+    sqlite3_close(db);
+}
+
+// The first column of the first row `sql` returns from an archive's catalog.
+int query_int(const std::filesystem::path& catalog, const std::string& sql) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(catalog.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK);
+    EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    const int value = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return value;
+}
+
+// A new archive holding one public relic titled `title`.
+void archive_with_one_item(const std::filesystem::path& dir, const std::string& title) {
+    auto created = Archive::create(dir);
+    ASSERT_TRUE(created) << created.error().message;
+    Item item;
+    item.type = "relic";
+    item.access = Access::public_access;
+    item.title = title;
+    ASSERT_TRUE(created->add_item(item, {}, {}, "test"));
+}
+
 // Builds an archive folder from a SQL fixture and the one object it refers to.
 void make_archive(const std::filesystem::path& dir, const std::string& sql) {
     std::filesystem::create_directories(dir / "objects");
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((dir / "catalog.db").c_str(), &db), SQLITE_OK);
-    char* message = nullptr;
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK) << message;
-    sqlite3_close(db);
+    exec_sql(dir / "catalog.db", sql);
     const std::string bytes = "migration fixture original";
     const std::string sha = sha256_bytes(bytes);
     test::write_file(dir / "objects" / sha.substr(0, 2) / sha, bytes);
@@ -59,21 +91,9 @@ TEST(Migration, OpensVersion1Catalog) {
 // emits the starts of syllables itself) and re-reads every item's text into them.
 TEST(Migration, Version7RebuildsFullTextTablesWithoutPrefixIndexes) {
     test::TempDir dir;
-    {
-        auto created = Archive::create(dir / "a");
-        ASSERT_TRUE(created) << created.error().message;
-        Item bear;
-        bear.type = "relic";
-        bear.access = Access::public_access;
-        bear.title = "熊形铜镇";
-        ASSERT_TRUE(created->add_item(bear, {}, {}, "test"));
-    }
-    {  // Turn it back into a version 6 catalog: the old table definitions, and an empty index.
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open((dir / "a/catalog.db").c_str(), &db), SQLITE_OK);
-        ASSERT_TRUE(search::register_search_tokenizers(db));
-        char* message = nullptr;
-        const char* old_schema = R"sql(
+    archive_with_one_item(dir / "a", "熊形铜镇");
+    // Turn it back into a version 6 catalog: the old table definitions, and an empty index.
+    exec_sql(dir / "a/catalog.db", R"sql(
 DROP TABLE search_text;
 DROP TABLE search_pinyin;
 CREATE VIRTUAL TABLE search_text USING fts5(title, keywords, places, body,
@@ -81,10 +101,7 @@ CREATE VIRTUAL TABLE search_text USING fts5(title, keywords, places, body,
 CREATE VIRTUAL TABLE search_pinyin USING fts5(pinyin,
   content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan_pinyin', prefix = '1 2 3');
 PRAGMA user_version = 6;
-)sql";
-        EXPECT_EQ(sqlite3_exec(db, old_schema, nullptr, nullptr, &message), SQLITE_OK) << message;
-        sqlite3_close(db);
-    }
+)sql");
     auto archive = Archive::open(dir / "a");
     ASSERT_TRUE(archive) << archive.error().message;
     EXPECT_EQ(archive->schema_version(), Archive::current_schema_version());
@@ -96,53 +113,22 @@ PRAGMA user_version = 6;
     auto report = archive->verify();
     ASSERT_TRUE(report);
     EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((dir / "a/catalog.db").c_str(), &db), SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%prefix%'", -1, &stmt, nullptr),
-              SQLITE_OK);
-    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-    EXPECT_EQ(sqlite3_column_int(stmt, 0), 0);
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
+    EXPECT_EQ(query_int(dir / "a/catalog.db", "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%prefix%'"), 0);
 }
 
 // Version 8 sets FTS5's automerge to 16 on both full-text tables (a setting, not a definition):
 // a version 7 catalog gets it on opening and stays searchable and consistent.
 TEST(Migration, Version8MergesSixteenSegmentsAtATime) {
     test::TempDir dir;
-    {
-        auto created = Archive::create(dir / "a");
-        ASSERT_TRUE(created) << created.error().message;
-        Item bronze;
-        bronze.type = "relic";
-        bronze.access = Access::public_access;
-        bronze.title = "青铜镜";
-        ASSERT_TRUE(created->add_item(bronze, {}, {}, "test"));
-    }
-    auto automerge = [&](const char* table) {
-        sqlite3* db = nullptr;
-        EXPECT_EQ(sqlite3_open((dir / "a/catalog.db").c_str(), &db), SQLITE_OK);
-        sqlite3_stmt* stmt = nullptr;
-        const std::string sql = std::string("SELECT coalesce((SELECT v FROM ") + table + "_config WHERE k = 'automerge'), 4)";
-        EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK);
-        EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-        const int value = sqlite3_column_int(stmt, 0);
-        sqlite3_finalize(stmt);
-        sqlite3_close(db);
-        return value;
+    archive_with_one_item(dir / "a", "青铜镜");
+    auto automerge = [&](const std::string& table) {
+        return query_int(dir / "a/catalog.db", "SELECT coalesce((SELECT v FROM " + table + "_config WHERE k = 'automerge'), 4)");
     };
     EXPECT_EQ(automerge("search_text"), 16);
     EXPECT_EQ(automerge("search_pinyin"), 16);
-    {  // Turn it back into a version 7 catalog: FTS5's default automerge.
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open((dir / "a/catalog.db").c_str(), &db), SQLITE_OK);
-        char* message = nullptr;
-        EXPECT_EQ(sqlite3_exec(db, "DELETE FROM search_text_config WHERE k = 'automerge'; "
-                                   "DELETE FROM search_pinyin_config WHERE k = 'automerge'; PRAGMA user_version = 7",
-                               nullptr, nullptr, &message), SQLITE_OK) << message;
-        sqlite3_close(db);
-    }
+    // Turn it back into a version 7 catalog: FTS5's default automerge.
+    exec_sql(dir / "a/catalog.db", "DELETE FROM search_text_config WHERE k = 'automerge'; "
+                                   "DELETE FROM search_pinyin_config WHERE k = 'automerge'; PRAGMA user_version = 7");
     EXPECT_EQ(automerge("search_text"), 4);
     {  // A kiosk (read-only) reads it as it is: version 8 changed nothing a reader reads.
         auto kiosk = Archive::open(dir / "a", OpenMode::read_only);
