@@ -39,20 +39,6 @@ std::map<std::string, std::string> make_files(const std::filesystem::path& folde
     return hashes;
 }
 
-pid_t spawn_import(const std::string& archive, const std::string& folder) {
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(null, 1);
-        ::dup2(null, 2);
-        const std::string program = binary("wenyuan").string();
-        ::execl(program.c_str(), program.c_str(), "import", archive.c_str(), folder.c_str(), "--jobs", "2",
-                "--no-progress", static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    return pid;
-}
-
 // Every original in the catalog, by hash, and how often each appears (read straight from SQLite).
 std::map<std::string, int> originals(const std::string& archive) {
     std::map<std::string, int> counts;
@@ -88,13 +74,8 @@ TEST(Crash, KilledImportsLeaveWholeItemsOnly) {
         SCOPED_TRACE("round " + std::to_string(round));
         const std::string archive = (dir / ("a" + std::to_string(round))).string();
         ASSERT_EQ(wenyuan({"init", archive}).exit_code, 0);
-        const pid_t child = spawn_import(archive, (dir / "in").string());
         const auto delay = std::chrono::microseconds(random() % static_cast<unsigned>(full.count() + 1));
-        std::this_thread::sleep_for(delay);
-        ::kill(child, SIGKILL);
-        int status = 0;
-        ::waitpid(child, &status, 0);
-        if (WIFSIGNALED(status)) ++interrupted;
+        if (killed_after({"import", archive, (dir / "in").string(), "--jobs", "2", "--no-progress"}, delay)) ++interrupted;
 
         // The archive opens and verifies: only whole items, orphans at most as notes.
         auto verified = wenyuan_json({"verify", archive});

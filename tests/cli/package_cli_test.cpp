@@ -113,20 +113,6 @@ TEST(UsageCli, ExportAndMergeStations) {
     EXPECT_EQ(report["totals"]["empty_searches"][0]["query"], "dingzi");
 }
 
-pid_t spawn_apply(const std::string& archive, const std::string& package) {
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(null, 1);
-        ::dup2(null, 2);
-        const std::string program = binary("wenyuan").string();
-        ::execl(program.c_str(), program.c_str(), "package", "apply", archive.c_str(), package.c_str(),
-                static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    return pid;
-}
-
 TEST(PackageCrash, KilledAppliesLeaveTheOldContentAndResume) {
     TempDir dir;
     SigningKey key;
@@ -163,12 +149,8 @@ TEST(PackageCrash, KilledAppliesLeaveTheOldContentAndResume) {
         const std::string archive = (dir / ("k" + std::to_string(round))).string();
         ASSERT_EQ(wenyuan({"init", archive}).exit_code, 0);
         ASSERT_EQ(wenyuan({"keys", "trust", archive, pub}).exit_code, 0);
-        const pid_t child = spawn_apply(archive, pkg);
-        std::this_thread::sleep_for(std::chrono::microseconds(random() % static_cast<unsigned>(full.count() + 1)));
-        ::kill(child, SIGKILL);
-        int status = 0;
-        ::waitpid(child, &status, 0);
-        const bool killed = WIFSIGNALED(status);
+        const bool killed = killed_after({"package", "apply", archive, pkg},
+                                         std::chrono::microseconds(random() % static_cast<unsigned>(full.count() + 1)));
         if (killed) ++interrupted;
 
         // Valid, and either the old content exactly or the whole new one.
