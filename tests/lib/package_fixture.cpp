@@ -8,20 +8,27 @@
 
 namespace wenyuan::test {
 
+AssetDraft stored_asset(Archive& archive, const std::string& role, const std::string& mime, const std::string& bytes,
+                        const std::string& lang, const std::string& name) {
+    auto object = archive.store().put_bytes(bytes);
+    EXPECT_TRUE(object) << object.error().message;
+    AssetDraft draft;
+    draft.role = role;
+    draft.mime = mime;
+    draft.sha256 = object ? object->sha256 : "";
+    draft.size = object ? object->size : 0;
+    draft.name = name.empty() ? role : name;
+    draft.lang = lang;
+    return draft;
+}
+
 std::int64_t add_image_item(Archive& archive, const std::string& title, std::size_t size, unsigned seed, Access access) {
     std::mt19937 random(seed);
     std::vector<AssetDraft> drafts;
     for (const char* role : {"original", "preview", "thumbnail"}) {
         std::string bytes(role == std::string("thumbnail") ? size / 8 + 1 : size, '\0');
         for (char& c : bytes) c = static_cast<char>(random());
-        auto stored = archive.store().put_bytes(bytes);
-        EXPECT_TRUE(stored) << stored.error().message;
-        AssetDraft draft;
-        draft.role = role;
-        draft.sha256 = stored->sha256;
-        draft.size = stored->size;
-        draft.mime = "image/jpeg";
-        draft.name = title + "-" + role + ".jpg";
+        AssetDraft draft = stored_asset(archive, role, "image/jpeg", bytes, "", title + "-" + role + ".jpg");
         if (draft.role != "original") draft.derived_from_index = 0;
         drafts.push_back(draft);
     }

@@ -14,6 +14,11 @@
 
 namespace wenyuan::test {
 
+/// Stores `bytes` in the archive's object store and describes them as an asset of `role`
+/// (named `role` unless `name` is given); a failed store fails the test.
+AssetDraft stored_asset(Archive& archive, const std::string& role, const std::string& mime, const std::string& bytes,
+                        const std::string& lang = "", const std::string& name = "");
+
 /// Adds a public item with a preview, a thumbnail and an original of random bytes; returns its id.
 std::int64_t add_image_item(Archive& archive, const std::string& title, std::size_t size, unsigned seed,
                             Access access = Access::public_access);

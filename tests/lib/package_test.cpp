@@ -76,16 +76,8 @@ TEST_F(PackageTest, RecordingsKeepTheirSegmentsAndCaptions) {
     const std::pair<const char*, const char*> files[] = {
         {"original", "video/mp4"}, {"access", "video/mp4"}, {"captions", "text/vtt"}, {"poster", "image/jpeg"}};
     for (const auto& [role, mime] : files) {
-        auto object = source->store().put_bytes(std::string(role) + " bytes of the opera");
-        ASSERT_TRUE(object);
-        AssetDraft draft;
-        draft.role = role;
-        draft.mime = mime;
-        draft.sha256 = object->sha256;
-        draft.size = object->size;
-        draft.name = role;
-        if (draft.role == "captions") draft.lang = "zh";
-        drafts.push_back(draft);
+        drafts.push_back(stored_asset(*source, role, mime, std::string(role) + " bytes of the opera",
+                                      role == std::string("captions") ? "zh" : ""));
     }
     Item opera;
     opera.title = "采茶戏";

@@ -15,15 +15,7 @@ using json = nlohmann::json;
 
 AssetDraft stored(Archive& archive, const std::string& role, const std::string& mime, const std::string& bytes,
                   const std::string& lang = "") {
-    auto object = archive.store().put_bytes(bytes);
-    EXPECT_TRUE(object);
-    AssetDraft draft;
-    draft.role = role;
-    draft.mime = mime;
-    draft.sha256 = object->sha256;
-    draft.size = object->size;
-    draft.name = role;
-    draft.lang = lang;
+    AssetDraft draft = stored_asset(archive, role, mime, bytes, lang);
     if (role == "preview") draft.tech_json = R"({"width": 640, "height": 480})";
     return draft;
 }
