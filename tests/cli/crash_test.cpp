@@ -1,10 +1,6 @@
 // Crash test: a child process imports many files and is killed with SIGKILL at random moments.
 // After each kill the archive must open, verify must pass, and a re-import must complete with
 // every file present exactly once.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -12,7 +8,6 @@
 #include <map>
 #include <random>
 #include <set>
-#include <thread>
 
 #include "cli_helpers.hpp"
 #include "wenyuan/hash.hpp"

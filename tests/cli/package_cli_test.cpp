@@ -1,15 +1,10 @@
 // `wenyuan keys` and `wenyuan package` from the command line, and a kiosk whose apply is killed
 // with SIGKILL at random moments: the old content stays intact and a re-run completes.
-#include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <random>
-#include <thread>
 
 #include "../lib/package_fixture.hpp"
 #include "cli_helpers.hpp"
