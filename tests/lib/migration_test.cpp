@@ -141,10 +141,65 @@ TEST(Migration, Version8MergesSixteenSegmentsAtATime) {
     EXPECT_EQ(automerge("search_text"), 4);
     auto archive = Archive::open(dir / "a");
     ASSERT_TRUE(archive) << archive.error().message;
-    EXPECT_EQ(archive->schema_version(), 8);
+    EXPECT_EQ(archive->schema_version(), Archive::current_schema_version());
     EXPECT_EQ(automerge("search_text"), 16);
     EXPECT_EQ(automerge("search_pinyin"), 16);
     for (const char* query : {"青铜", "qingtong", "qt"}) {
+        auto found = search_items(*archive, query);
+        ASSERT_TRUE(found) << query;
+        EXPECT_EQ(found->total, 1u) << query;
+    }
+    auto report = archive->verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
+}
+
+// How many documents of search_pinyin's index hold `term` (read through fts5vocab, which needs
+// our tokenizers registered to open the table).
+int pinyin_documents(const std::filesystem::path& catalog, const std::string& term) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(catalog.c_str(), &db), SQLITE_OK);
+    EXPECT_TRUE(search::register_search_tokenizers(db));
+    EXPECT_EQ(sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.pinyin_terms USING fts5vocab(main, search_pinyin, row)", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT coalesce(sum(doc), 0) FROM temp.pinyin_terms WHERE term = ?1", -1, &stmt, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(stmt, 1, term.c_str(), -1, SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    const int value = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return value;
+}
+
+// Version 9 re-reads every item's pinyin into search_pinyin, which now holds syllable pairs
+// (qing+tong); until then a kiosk (read-only) keeps asking a version 8 index for syllables.
+TEST(Migration, Version9IndexesSyllablePairs) {
+    test::TempDir dir;
+    archive_with_one_item(dir / "a", "青铜镜");
+    EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "qing+tong"), 1);
+    EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "tong+jing"), 1);
+    // Turn it back into a version 8 catalog: a pinyin index without pairs. The tokenizer cannot
+    // write one any more, so the syllables' tokens are deleted with the pairs.
+    exec_sql(dir / "a/catalog.db", "INSERT INTO search_pinyin(search_pinyin) VALUES ('delete-all'); PRAGMA user_version = 8");
+    EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "qing+tong"), 0);
+    {  // A kiosk reads it as it is, and searches it.
+        auto kiosk = Archive::open(dir / "a", OpenMode::read_only);
+        ASSERT_TRUE(kiosk) << kiosk.error().message;
+        EXPECT_EQ(kiosk->schema_version(), 8);
+        auto found = search_items(*kiosk, "青铜");
+        ASSERT_TRUE(found);
+        EXPECT_EQ(found->total, 1u);
+    }
+    EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "qing+tong"), 0);
+    auto archive = Archive::open(dir / "a");
+    ASSERT_TRUE(archive) << archive.error().message;
+    EXPECT_EQ(archive->schema_version(), 9);
+    EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "qing+tong"), 1);
+    EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "qing"), 1);
+    for (const char* query : {"qingtong", "qing tong", "qingtongjing", "tongjing", "qt", "qtj", "qingtongj"}) {
         auto found = search_items(*archive, query);
         ASSERT_TRUE(found) << query;
         EXPECT_EQ(found->total, 1u) << query;

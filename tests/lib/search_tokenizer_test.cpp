@@ -11,6 +11,8 @@
 #include "search/fts5_ids.hpp"
 #include "search/fts5_tokenizer.hpp"
 #include "search/hanzi.hpp"
+#include "search/match.hpp"
+#include "search/query.hpp"
 #include "search/tokenizer.hpp"
 #include "sqlite.hpp"
 #include "test_support.hpp"
@@ -285,6 +287,108 @@ TEST(PinyinTokens, QuerySegmentsOrReadsInitials) {
     EXPECT_EQ(texts(pinyin_tokens("青铜", TokenMode::query)), (Strings{"qing", "tong"}));
 }
 
+// The syllable pair tokens at the first character of `text` (document mode).
+std::vector<Seen> pairs_at_first(std::string_view text) {
+    std::vector<Seen> out;
+    for (const Seen& t : pinyin_tokens(text)) {
+        if (!out.empty() && !t.colocated) break;
+        if (t.text.find(kPairJoiner) != std::string::npos) out.push_back(t);
+    }
+    return out;
+}
+
+TEST(PinyinTokens, DocumentPairsEachCharacterWithTheNextOne) {
+    // 青铜: the pair at 青 spans both characters; 铜, the last, has none.
+    EXPECT_EQ(pairs_at_first("青铜"), (std::vector<Seen>{{"qing+tong", 0, 6, true}}));
+    const std::vector<Seen> bronze = pinyin_tokens("青铜");
+    EXPECT_EQ(std::count_if(bronze.begin(), bronze.end(), [](const Seen& t) { return t.text.find('+') != std::string::npos; }), 1);
+    // A polyphonic character pairs every reading: 银行 (行 xing, hang, heng).
+    EXPECT_EQ(texts(pairs_at_first("银行")), (Strings{"yin+xing", "yin+hang", "yin+heng"}));
+    // ü readings in both spellings, on either side: 绿色 (绿 lv, lu; 色 se, shai), 女 (nv, nu).
+    EXPECT_EQ(texts(pairs_at_first("绿色")), (Strings{"lv+se", "lv+shai", "lu+se", "lu+shai"}));
+    EXPECT_EQ(texts(pairs_at_first("子女")), (Strings{"zi+nv", "zi+nu"}));
+    // Only a Han character right after: punctuation, Latin or a space between pairs nothing.
+    for (const char* apart : {"青。铜", "青a铜", "青 铜", "青"}) EXPECT_TRUE(pairs_at_first(apart).empty()) << apart;
+    // Pairs never look like a syllable, a start of one or an initial.
+    for (const Seen& t : pinyin_tokens("银行绿色青铜")) {
+        if (t.text.find('+') == std::string::npos) continue;
+        EXPECT_FALSE(is_syllable(t.text) || extends_to_syllable(t.text) || t.text.starts_with('^')) << t;
+    }
+}
+
+TEST(PinyinTokens, DocumentPairsAreCappedPerCharacter) {
+    // 咯 has four readings (ge, ka, lo, luo): 咯咯 reaches the cap, 16 distinct pairs, no more.
+    ASSERT_EQ(pinyin_readings(U'咯').size(), 4u);
+    const Strings pairs = texts(pairs_at_first("咯咯"));
+    EXPECT_EQ(pairs.size(), kMaxSyllablePairs);
+    Strings sorted = pairs;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    EXPECT_EQ(pairs.front(), "ge+ge");  // most common readings first
+    // A long run of the most polyphonic characters: never more than the cap at any position.
+    std::string pathological;
+    for (int i = 0; i < 2000; ++i) pathological += i % 2 ? "咯" : "着";
+    std::size_t at_position = 0, most = 0, positions = 0;
+    for (const Seen& t : pinyin_tokens(pathological)) {
+        if (!t.colocated) {
+            at_position = 0;
+            ++positions;
+        }
+        if (t.text.find('+') != std::string::npos) most = std::max(most, ++at_position);
+    }
+    EXPECT_EQ(positions, 2000u);
+    EXPECT_LE(most, kMaxSyllablePairs);
+    EXPECT_GT(most, 0u);
+}
+
+TEST(PinyinTokens, MarkedQueryReadsRunsOfSyllablesAsChainsOfPairs) {
+    const std::string pairs(kSyllablePairs);
+    const auto query = [](const std::string& text) { return texts(pinyin_tokens(text, TokenMode::query)); };
+    EXPECT_EQ(query(pairs + "qing tong"), (Strings{"qing+tong"}));
+    EXPECT_EQ(query(pairs + "qingtong"), (Strings{"qing+tong"}));
+    EXPECT_EQ(query(pairs + "ji an zhi"), (Strings{"ji+an", "an+zhi"}));
+    EXPECT_EQ(query(pairs + "lü se"), (Strings{"lv+se"}));
+    EXPECT_EQ(query(pairs + "青铜"), (Strings{"qing+tong"}));  // Han gives its first reading
+    // A lone syllable, initials and starts stay as they are.
+    EXPECT_EQ(query(pairs + "qing"), (Strings{"qing"}));
+    EXPECT_EQ(query(pairs + "qt"), (Strings{"^qt"}));
+    EXPECT_EQ(query(pairs + "qtj"), (Strings{"^qt", "^tj"}));
+    EXPECT_EQ(query(pairs + "qingt"), (Strings{"qing", "^t"}));
+    EXPECT_EQ(query(pairs + std::string(kSyllableStart) + "qingzh"), (Strings{"qing", "zh"}));
+    // Whatever follows a run keeps its position: the run's last syllable stays as itself.
+    EXPECT_EQ(query(pairs + std::string(kSyllableStart) + "qingtongzh"), (Strings{"qing+tong", "tong", "zh"}));
+    EXPECT_EQ(query(std::string(kSyllableStart) + pairs + "qing tong zh"), (Strings{"qing+tong", "tong", "zh"}));
+    EXPECT_EQ(query(pairs + "qingtongsf"), (Strings{"qing+tong", "tong", "^sf"}));
+    // A pair covers the source of both syllables.
+    const std::vector<Seen> seen = pinyin_tokens(pairs + "qing tong", TokenMode::query);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen[0].start, pairs.size());
+    EXPECT_EQ(seen[0].end, pairs.size() + 9);
+    // Without the marker, exactly the tokens of an index without pairs.
+    EXPECT_EQ(query("qing tong"), (Strings{"qing", "tong"}));
+    EXPECT_EQ(query("ji an zhi"), (Strings{"ji", "an", "zhi"}));
+    EXPECT_EQ(query(std::string(kSyllableStart) + "qingtongzh"), (Strings{"qing", "tong", "zh"}));
+}
+
+TEST(PinyinTokens, PlansAskForSyllablePairsOnlyWhereTheIndexHasThem) {
+    // A kiosk opens a version 8 catalog read-only: its pinyin index has no pairs to ask for.
+    const ParsedQuery query = parse_query("qingtong jianzhi qt qingzh bronze 青铜");
+    const MatchPlan old_plan = plan_match(query, kSyllablePairsSchemaVersion - 1);
+    const MatchPlan new_plan = plan_match(query, kSyllablePairsSchemaVersion);
+    ASSERT_EQ(old_plan.pinyin_terms.size(), 6u);
+    ASSERT_EQ(new_plan.pinyin_terms.size(), 6u);
+    const std::string marker(kSyllablePairs);
+    for (std::size_t i = 0; i < 5; ++i) {  // "bronze" is letters: it may be pinyin too
+        EXPECT_EQ(old_plan.pinyin_terms[i].find(marker), std::string::npos) << old_plan.pinyin_terms[i];
+        EXPECT_NE(new_plan.pinyin_terms[i].find(marker), std::string::npos) << new_plan.pinyin_terms[i];
+        std::string unmarked = new_plan.pinyin_terms[i];
+        for (std::size_t at; (at = unmarked.find(marker)) != std::string::npos;) unmarked.erase(at, marker.size());
+        EXPECT_EQ(unmarked, old_plan.pinyin_terms[i]);  // the same literals otherwise
+    }
+    EXPECT_EQ(new_plan.pinyin_terms[5], "");  // 青铜 is not pinyin
+    EXPECT_EQ(new_plan.set_terms, old_plan.set_terms);
+}
+
 TEST(PinyinSegmentation, ReadsSyllablesBestFirst) {
     using Readings = std::vector<Strings>;
     EXPECT_EQ(segment_pinyin("qingtong").front(), (Strings{"qing", "tong"}));
@@ -431,6 +535,24 @@ TEST_F(SearchTables, PinyinFindsHanText) {
     EXPECT_EQ(match("docs_pinyin", "xingshu"), (Ids{11}));   // and xing
     EXPECT_EQ(match("docs_pinyin", "shuxiu"), (Ids{4, 5}));  // 繡 through 绣
     EXPECT_EQ(match("docs_pinyin", "bronze"), (Ids{}));
+}
+
+TEST_F(SearchTables, SyllablePairsFindWhatSyllablesFind) {
+    // kSyllablePairs: the same documents from the pair doclists as from the syllables' phrase.
+    for (const char* query : {"qing tong", "qingtong", "yin hang", "xing shu", "shu xiu", "qing tong qi", "qing tong qi wu",
+                              "qi wu qing tong", "tong qi", "yin", "qt", "\uE001qingt", "\uE001qingtongq", "\uE001qingtong", "hua ci"}) {
+        const std::string plain = "\"" + std::string(query) + "\"";
+        const std::string paired = "\"\uE002" + std::string(query) + "\"";
+        EXPECT_EQ(match("docs_pinyin", paired), match("docs_pinyin", plain)) << query;
+        auto ids = phrase_union_ids(db_, "docs_pinyin", paired);
+        ASSERT_TRUE(ids) << query;
+        EXPECT_EQ(*ids, match("docs_pinyin", plain)) << query;
+    }
+    EXPECT_EQ(match("docs_pinyin", "\"\uE002qing tong\""), (Ids{1, 9, 10}));
+    EXPECT_EQ(match("docs_pinyin", "\"\uE002qing tong qi wu\""), (Ids{9}));
+    EXPECT_EQ(match("docs_pinyin", "\"\uE002yin hang\""), (Ids{6}));  // 行 read hang
+    EXPECT_EQ(match("docs_pinyin", "\"\uE002xing shu\""), (Ids{11}));  // and xing
+    EXPECT_EQ(match("docs_pinyin", "\"\uE002\uE001qingtongq\""), (Ids{1, 9}));
 }
 
 TEST_F(SearchTables, HighlightLandsOnTheOriginalCharacters) {

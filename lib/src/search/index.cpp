@@ -310,6 +310,10 @@ Result<void> configure_merging(const sql::Db& db) {
     return {};
 }
 
+Result<void> index_syllable_pairs(const sql::Db& db) {
+    return db.exec("INSERT INTO search_pinyin(search_pinyin) VALUES ('rebuild')");
+}
+
 Result<void> check_index(const sql::Db& db, bool read_only, const Vocabulary& vocabulary,
                          std::vector<VerifyProblem>& problems, std::vector<std::string>& notes) {
     // Items with segments or caption cues: their text is part of the body.

@@ -41,6 +41,10 @@ Result<void> recreate_fulltext(const sql::Db& db);
 /// (their 'automerge' setting), which makes bulk inserts cheaper. Changes no table definition.
 Result<void> configure_merging(const sql::Db& db);
 
+/// Schema migration 9: re-reads every item's pinyin into search_pinyin, which from version 9 on
+/// holds syllable pairs (qing+tong for 青铜; see tokenizer.hpp). Changes no table definition.
+Result<void> index_syllable_pairs(const sql::Db& db);
+
 /// Full-text rows waiting to be written at the end of a bulk transaction. FTS5 flushes its
 /// in-memory terms to a new segment whenever a later statement in the transaction opens a
 /// statement savepoint, so interleaving FTS inserts with catalog inserts writes (and then merges)

@@ -45,8 +45,9 @@ bool pinyin_candidate(std::string_view text) {
     return letter;
 }
 
-std::string pinyin_expression(const QueryTerm& term) {
+std::string pinyin_expression(const QueryTerm& term, bool syllable_pairs) {
     if (term.phrase || !pinyin_candidate(term.text)) return {};
+    const std::string pairs = syllable_pairs ? std::string(kSyllablePairs) : std::string();
     const std::string compact = pinyin_letters(term.text, false);
     std::vector<std::string> alternatives;
     for (const auto& syllables : segment_pinyin(pinyin_letters(term.text, true))) {
@@ -59,9 +60,9 @@ std::string pinyin_expression(const QueryTerm& term) {
             }
             phrase += (phrase.empty() ? "" : " ") + syllable;
         }
-        alternatives.push_back(fts_literal(prefix ? std::string(kSyllableStart) + phrase : phrase));
+        alternatives.push_back(fts_literal(pairs + (prefix ? std::string(kSyllableStart) : std::string()) + phrase));
     }
-    if (alternatives.empty() || looks_like_initials(compact)) alternatives.push_back(fts_literal(compact));
+    if (alternatives.empty() || looks_like_initials(compact)) alternatives.push_back(fts_literal(pairs + compact));
     std::string out;
     for (const std::string& alternative : alternatives) out += (out.empty() ? "" : " OR ") + alternative;
     return "(" + out + ")";
@@ -98,8 +99,9 @@ bool is_stopword(const QueryTerm& term) {
 
 }  // namespace
 
-MatchPlan plan_match(const ParsedQuery& query) {
+MatchPlan plan_match(const ParsedQuery& query, int schema_version) {
     MatchPlan plan;
+    const bool syllable_pairs = schema_version >= kSyllablePairsSchemaVersion;
     const bool has_content_word = std::any_of(query.terms.begin(), query.terms.end(), [](const QueryTerm& term) {
         return !term.excluded && !is_stopword(term) && has_tokens(term.text);
     });
@@ -114,7 +116,7 @@ MatchPlan plan_match(const ParsedQuery& query) {
         plan.set_terms.push_back(one_han_run(term.text) ? fts_literal(std::string(kBigramsOnly) + term.text) : text);
         plan.words.push_back(term.text);
         plan.any_text += (plan.any_text.empty() ? "" : " OR ") + text;
-        const std::string pinyin = pinyin_expression(term);
+        const std::string pinyin = pinyin_expression(term, syllable_pairs);
         plan.pinyin_terms.push_back(pinyin);
         if (!pinyin.empty()) plan.any_pinyin += (plan.any_pinyin.empty() ? "" : " OR ") + pinyin;
         plan.whole_phrase += (plan.whole_phrase.empty() ? "" : " ") + term.text;

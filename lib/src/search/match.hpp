@@ -24,8 +24,13 @@ bool has_tokens(std::string_view text);
 /// Letters only (with spaces and apostrophes): may be pinyin or its initials.
 bool pinyin_candidate(std::string_view text);
 
-/// Every reading of a pinyin-looking term as an expression on search_pinyin, or "".
-std::string pinyin_expression(const QueryTerm& term);
+/// The first catalog schema version whose pinyin index holds syllable pairs (qing+tong).
+inline constexpr int kSyllablePairsSchemaVersion = 9;
+
+/// Every reading of a pinyin-looking term as an expression on search_pinyin, or "". With
+/// `syllable_pairs` (the index has them) its literals start with kSyllablePairs, so that runs of
+/// syllables are looked up as pairs; without, they ask for exactly the tokens of older indexes.
+std::string pinyin_expression(const QueryTerm& term, bool syllable_pairs);
 
 /// What a query matches, before filters: the ids and the expressions ranking uses.
 struct MatchPlan {
@@ -40,7 +45,9 @@ struct MatchPlan {
     std::vector<std::string> words;  ///< the wanted terms as typed
 };
 
-MatchPlan plan_match(const ParsedQuery& query);
+/// The plan for a catalog of `schema_version` (Archive::schema_version()): pinyin expressions ask
+/// for syllable pairs only from kSyllablePairsSchemaVersion on (a kiosk reads older catalogs).
+MatchPlan plan_match(const ParsedQuery& query, int schema_version);
 
 /// The ids an FTS5 expression matches in `table` (search_text or search_pinyin).
 Result<IdSet> matching_ids(const sql::Db& db, std::string_view table, const std::string& expression);

@@ -82,7 +82,7 @@ Result<SearchResults> search_items(const Archive& archive, std::string_view text
     const Archive::Impl& impl = archive.impl();
     const sql::Db& db = impl.db;
     const search::ParsedQuery query = search::parse_query(text);
-    const search::MatchPlan plan = search::plan_match(query);
+    const search::MatchPlan plan = search::plan_match(query, impl.schema_version);
 
     // Read the facts, the index and the catalog in one snapshot, even while a writer commits.
     auto read = sql::ReadTransaction::begin(db);

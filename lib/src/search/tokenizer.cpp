@@ -264,10 +264,33 @@ bool emit_han_query(Emitter& emit, std::string& buffer, const Char& c, const Cha
     return emit(buffer, c.start, next->end);
 }
 
-// Every reading, the u spelling of ü readings, every initial, and every pair of this character's
-// initial with the next one's (^qt for 青铜), at one position.
+// Each distinct spelling of the readings (u spellings of ü readings after them), at most 8.
+struct Spellings {
+    std::array<std::string_view, 8> at{};
+    std::size_t size = 0;
+};
+
+Spellings spellings_of(const PinyinReadings& readings) {
+    Spellings out;
+    const auto add = [&](std::string_view spelling) {
+        if (spelling.empty() || out.size == out.at.size()) return;
+        if (std::find(out.at.begin(), out.at.begin() + static_cast<std::ptrdiff_t>(out.size), spelling) !=
+            out.at.begin() + static_cast<std::ptrdiff_t>(out.size))
+            return;
+        out.at[out.size++] = spelling;
+    };
+    for (std::string_view reading : readings) {
+        add(reading);
+        add(u_spelling(reading));
+    }
+    return out;
+}
+
+// Every reading, the u spelling of ü readings, every initial, every pair of this character's
+// initial with the next one's (^qt for 青铜), and every pair of its spellings with the next one's
+// (qing+tong), at most kMaxSyllablePairs, at one position.
 bool emit_readings_document(Emitter& emit, const Char& c, const PinyinReadings& next, std::size_t next_end,
-                            std::vector<std::string_view>& seen) {
+                            std::vector<std::string_view>& seen, std::string& pair) {
     const PinyinReadings readings = pinyin_readings(c.cp);
     seen.clear();
     auto once = [&](std::string_view token, std::size_t end) {
@@ -304,10 +327,30 @@ bool emit_readings_document(Emitter& emit, const Char& c, const PinyinReadings& 
             if (!once(std::string_view(slot, 3), next_end)) return false;
         }
     }
+    // Distinct spellings make distinct pairs, and the joiner keeps them apart from other tokens.
+    const Spellings own = spellings_of(readings), following = spellings_of(next);
+    std::size_t emitted = 0;
+    for (std::size_t i = 0; i < own.size; ++i) {
+        for (std::size_t j = 0; j < following.size; ++j) {
+            if (emitted++ == kMaxSyllablePairs) return true;
+            pair.assign(own.at[i]);
+            pair += kPairJoiner;
+            pair += following.at[j];
+            if (!emit(pair, c.start, next_end, true)) return false;
+        }
+    }
     return true;
 }
 
-bool emit_letters_query(Emitter& emit, const Piece& piece, bool allow_partial) {
+// One token of a pinyin query before syllable pairs are formed: a syllable, a start of one, an
+// initial or a pair of initials, with the source bytes it covers.
+struct QueryUnit {
+    std::string text;
+    std::size_t start = 0, end = 0;
+    bool syllable = false;  // a complete syllable, which may pair with the next one
+};
+
+void letters_query_units(const Piece& piece, bool allow_partial, std::vector<QueryUnit>& out) {
     const std::string& s = piece.letters;
     const std::vector<Reading> readings =  // bounded: the segmenter recurses once per syllable
         s.size() <= kMaxPinyinLetters ? read_letters(s, allow_partial) : std::vector<Reading>{};
@@ -316,14 +359,12 @@ bool emit_letters_query(Emitter& emit, const Piece& piece, bool allow_partial) {
         for (std::size_t i = 0; i < best.parts.size(); ++i) {
             const std::string_view part = best.parts[i];
             const std::size_t from = static_cast<std::size_t>(part.data() - s.data());
+            const bool partial = best.partial && i + 1 == best.parts.size();
             // The start of a syllable is indexed as itself (zh), or for one letter as the initial.
-            const std::string initial = best.partial && i + 1 == best.parts.size() && part.size() == 1
-                                            ? "^" + std::string(part) : std::string();
-            if (!emit(initial.empty() ? part : std::string_view(initial), piece.starts[from],
-                      piece.ends[from + part.size() - 1]))
-                return false;
+            out.push_back({partial && part.size() == 1 ? "^" + std::string(part) : std::string(part), piece.starts[from],
+                           piece.ends[from + part.size() - 1], !partial});
         }
-        return true;
+        return;
     }
     // A run of initials is read as the chain of its pairs (qtj → ^qt ^tj: one doclist each, far
     // shorter than ^q's), with the last initial alone only where something follows it, so that
@@ -341,7 +382,30 @@ bool emit_letters_query(Emitter& emit, const Piece& piece, bool allow_partial) {
         } else if (after_pair && i + 1 == units.size()) {
             continue;  // covered by the pair before it, and nothing follows
         }
-        if (!emit(text, piece.starts[unit.from], end)) return false;
+        out.push_back({std::move(text), piece.starts[unit.from], end, !unit.initial});
+    }
+}
+
+// Emits the query units; with `pairs`, each run of complete syllables as the chain of its pairs
+// (qing tong → qing+tong; ji an zhi → ji+an an+zhi), its last syllable alone only where something
+// follows it, so that positions stay aligned (qing tong zh → qing+tong tong zh).
+bool emit_query_units(Emitter& emit, const std::vector<QueryUnit>& units, bool pairs) {
+    std::string buffer;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const QueryUnit& unit = units[i];
+        const bool pairs_with_next = pairs && unit.syllable && i + 1 < units.size() && units[i + 1].syllable;
+        const bool after_pair = pairs && unit.syllable && i > 0 && units[i - 1].syllable;
+        if (pairs_with_next) {
+            const QueryUnit& next = units[i + 1];
+            buffer = unit.text;
+            buffer += kPairJoiner;
+            buffer += next.text;
+            if (!emit(buffer, unit.start, next.end)) return false;
+        } else if (after_pair && i + 1 == units.size()) {
+            continue;  // covered by the pair before it, and nothing follows
+        } else if (!emit(unit.text, unit.start, unit.end)) {
+            return false;
+        }
     }
     return true;
 }
@@ -387,30 +451,44 @@ void tokenize_pinyin(std::string_view utf8, TokenMode mode, const TokenSink& sin
     Emitter emit(sink);
     if (mode == TokenMode::document) {
         std::vector<std::string_view> seen;
+        std::string pair;
         for (std::size_t at = 0; at < utf8.size();) {
             const Char c = read_char(utf8, at);
             if (is_han(c.cp)) {
                 const Char next = c.end < utf8.size() ? read_char(utf8, c.end) : Char{};
                 const PinyinReadings next_readings = is_han(next.cp) ? pinyin_readings(next.cp) : PinyinReadings();
-                if (!emit_readings_document(emit, c, next_readings, next.end, seen)) return;
+                if (!emit_readings_document(emit, c, next_readings, next.end, seen, pair)) return;
             }
             at = c.end;
         }
         return;
     }
-    // The marker is neither a letter nor Han: read_input skips it like a separator.
-    const bool partial_last = mode == TokenMode::prefix_query || utf8.starts_with(kSyllableStart);
+    // The markers are neither letters nor Han: read_input skips them like separators.
+    bool pairs = false, syllable_start = false;
+    for (std::string_view head = utf8;;) {
+        if (head.starts_with(kSyllablePairs)) {
+            pairs = true;
+            head.remove_prefix(kSyllablePairs.size());
+        } else if (head.starts_with(kSyllableStart)) {
+            syllable_start = true;
+            head.remove_prefix(kSyllableStart.size());
+        } else {
+            break;
+        }
+    }
+    const bool partial_last = mode == TokenMode::prefix_query || syllable_start;
     const Input input = read_input(utf8);
+    std::vector<QueryUnit> units;
     for (std::size_t i = 0; i < input.pieces.size(); ++i) {
         const Piece& piece = input.pieces[i];
         if (piece.han) {
             const PinyinReadings readings = pinyin_readings(piece.cp);
-            if (!readings.empty() && !emit(readings[0], piece.start, piece.end)) return;
+            if (!readings.empty()) units.push_back({std::string(readings[0]), piece.start, piece.end, true});
         } else {
-            const bool last = i + 1 == input.pieces.size();
-            if (!emit_letters_query(emit, piece, partial_last && last)) return;
+            letters_query_units(piece, partial_last && i + 1 == input.pieces.size(), units);
         }
     }
+    emit_query_units(emit, units, pairs);
 }
 
 std::vector<std::vector<std::string>> segment_pinyin(std::string_view text) {

@@ -26,6 +26,17 @@
 //            itself a syllable (张 zhang → zh; 雄 xiong → xio, xion), all colocated. The caret
 //            keeps initials apart from syllables. The starts stand in for a prefix index: the
 //            table has none, because FTS5's would index ^, ^q … for every initial too.
+//            When the next character is Han with a reading too, also each pair of a spelling of
+//            this character with a spelling of the next one, joined by '+' (青铜 → qing+tong at
+//            青; 银行 → yin+xing, yin+hang, yin+heng at 银; 绿色 → lv+se, lv+shai, lu+se, lu+shai
+//            at 绿). A '+' never occurs in a syllable, a start or an initial, so a pair never
+//            collides with them. Spellings are the distinct readings, each followed by its u
+//            spelling, most common reading first; at most kMaxSyllablePairs pairs are emitted at
+//            one character, the first ones in that order (so a text of polyphonic characters
+//            gives at most 16 pairs a character whatever the reading tables hold; today's have
+//            at most 4 spellings a character, 16 pairs, so no pair is left out).
+//            Pairs are in catalogs of schema version 9 and later (migration 9 re-reads the
+//            pinyin column); only queries marked kSyllablePairs ask for them.
 //            Text without Han characters gives no tokens.
 //   Query:   runs of letters are segmented: "qingtong" → qing tong; what cannot be segmented
 //            is read as initials, after any syllables it starts with, runs of initials as the
@@ -35,6 +46,13 @@
 //            the initial it is: "qingt" → qing ^t. Han characters give their first reading.
 //            Spaces, apostrophes and digits (tone numbers) separate syllables; ü may be typed as
 //            ü, v or u.
+//            After kSyllablePairs, each run of two or more complete syllables (across spaces too)
+//            becomes the chain of its pairs, one doclist each and far shorter than a syllable's:
+//            "qing tong" → qing+tong, "ji an zhi" → ji+an an+zhi. The last syllable of a run
+//            stays as itself only where something follows it, so that the phrase's positions
+//            stay consecutive: "qing tong zh" (with kSyllableStart) → qing+tong tong zh,
+//            "qingtongsf" → qing+tong tong ^sf. A lone syllable, starts and initials are as
+//            without the marker. Without it the query tokens are exactly those above.
 #pragma once
 
 #include <cstddef>
@@ -53,6 +71,17 @@ inline constexpr std::string_view kBigramsOnly = "\uE000";
 /// A pinyin query string starting with this private-use character may end in the start of a
 /// syllable ("qingzh" → qing zh): what FTS5's prefix query would do, without a prefix index.
 inline constexpr std::string_view kSyllableStart = "\uE001";
+
+/// A pinyin query string starting with this private-use character (before or after
+/// kSyllableStart) asks for syllable pairs ("qing tong" → qing+tong): only for a pinyin index that
+/// has them (catalog schema version 9 and later).
+inline constexpr std::string_view kSyllablePairs = "\uE002";
+
+/// What joins the two spellings of a syllable pair token (qing+tong).
+inline constexpr char kPairJoiner = '+';
+
+/// The most syllable pair tokens a document emits at one character.
+inline constexpr std::size_t kMaxSyllablePairs = 16;
 
 enum class TokenMode {
     document,      ///< text being indexed, or re-read by highlight()/snippet()
