@@ -156,8 +156,14 @@ std::vector<const ItemFacts*> admitted(const FactTable& facts, const FactFilter&
         return out;
     }
     out.reserve(candidates.size());
-    for (std::int64_t id : candidates) {
-        if (const ItemFacts* item = facts.find(id)) admit(*item);  // ids the facts do not know are deleted items
+    // The facts of a large result set are scattered over the table (a cache miss each, most of
+    // the pass's time): fetch those of a later candidate while this one is admitted.
+    constexpr std::size_t kAhead = 16;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (i + kAhead < candidates.size()) {
+            if (const ItemFacts* later = facts.find(candidates[i + kAhead])) __builtin_prefetch(later);
+        }
+        if (const ItemFacts* item = facts.find(candidates[i])) admit(*item);  // ids the facts do not know are deleted items
     }
     return out;
 }

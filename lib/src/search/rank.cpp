@@ -112,9 +112,16 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
         // `items` (which is in id order, so a later position is a newer item).
         std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;
         keyed.reserve(std::min(items.size(), 4 * enough));
+        const std::size_t query_units = count_units(phrase);
+        // A title with fewer characters than a one-word Han query can neither hold nor be it: its
+        // prior is 0 without reading it (most titles, for a long phrase).
+        const bool han_word = plan.set_terms.size() == 1 && !phrase.empty() &&
+                              std::none_of(phrase.begin(), phrase.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        const std::size_t shortest_holding = han_word ? query_units : 0;
         auto consider = [&](std::uint32_t i) {
-            const auto prior = static_cast<std::uint32_t>(title_prior(facts, *items[i], phrase, terms));
-            keyed.emplace_back(prior << 16 | (0xffffu - items[i]->title_chars), i);
+            const std::uint16_t length = facts.title_chars(*items[i]);
+            const auto prior = length < shortest_holding ? 0u : static_cast<std::uint32_t>(title_prior(facts, *items[i], phrase, terms));
+            keyed.emplace_back(prior << 16 | (0xffffu - length), i);
             return prior == 2 || (letters_only && prior == 1);
         };
         // Titles hardly longer than the query (the item 蜀绣 for 蜀绣) are considered first,
@@ -122,11 +129,11 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
         // most likely names. Those no longer than the query are always read; the rest share a
         // bounded number of reads (a third of a million items have titles of three or four
         // characters, so "at most two longer" can be half of a result set).
-        const std::size_t query_units = count_units(phrase);
         const std::size_t short_title = query_units + 2;
         std::vector<std::vector<std::uint32_t>> by_length(short_title + 1);
         for (std::uint32_t i = 0; i < items.size(); ++i) {
-            if (items[i]->title_chars <= short_title) by_length[items[i]->title_chars].push_back(i);
+            const std::uint16_t length = facts.title_chars(*items[i]);
+            if (length <= short_title) by_length[length].push_back(i);
         }
         std::vector<bool> seen(items.size());
         std::size_t examined = 0;
