@@ -221,6 +221,45 @@ TEST_F(Search, LargeResultSetsRankTitlePhraseFirstAndCountEverything) {
     }
 }
 
+TEST_F(Search, ResultSetsLargeEnoughToSplitOverTwoThreadsCountEveryItemOnce) {
+    // 70,000 matches: admitted and counted in two halves (see filter.cpp), with items to leave
+    // out for the reader and for an excluded word on both sides of the split.
+    std::vector<Item> items;
+    std::size_t expected = 0, expected_ich = 0, expected_all_relics = 0;
+    for (int i = 0; i < 70000; ++i) {
+        Item item;
+        item.type = i % 5 == 0 ? "ich" : "relic";
+        item.access = i % 3 == 0 ? Access::restricted : Access::public_access;
+        item.title = "砖" + std::to_string(i);
+        item.description = i % 7 == 0 ? "残砖" : "整砖";
+        const bool visible = item.access == Access::public_access;
+        if (visible && i % 7 != 0) {
+            ++expected;
+            expected_ich += item.type == "ich" ? 1 : 0;
+        }
+        expected_all_relics += visible && item.type == "relic" ? 1 : 0;
+        items.push_back(std::move(item));
+    }
+    ASSERT_TRUE(archive->add_items(items, "test"));
+    SearchOptions options;
+    options.reader = Reader::kiosk;
+    options.facets = true;
+    auto results = search_items(*archive, "砖 -残", options);
+    ASSERT_TRUE(results) << results.error().message;
+    EXPECT_EQ(results->total, expected);
+    std::size_t ich = 0, counted = 0;
+    for (const FacetCount& type : results->facets["type"]) {
+        counted += type.count;
+        if (type.value == "ich") ich = type.count;
+    }
+    EXPECT_EQ(counted, expected);
+    EXPECT_EQ(ich, expected_ich);
+    // No words: every item is a candidate, the fixture's four public relics too.
+    auto relics = search_items(*archive, "type:relic", options);
+    ASSERT_TRUE(relics) << relics.error().message;
+    EXPECT_EQ(relics->total, expected_all_relics + 4);
+}
+
 TEST_F(Search, AddItemsIsAllOrNothing) {
     const auto before = archive->count_items();
     ASSERT_TRUE(before);

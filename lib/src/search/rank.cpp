@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "search/fold.hpp"
+#include "search/halves.hpp"
 #include "search/tokenizer.hpp"
 #include <cctype>
 
@@ -12,6 +13,7 @@ namespace {
 
 constexpr double kColumnWeights[] = {10.0, 5.0, 3.0, 1.0};  // title, keywords, places, body
 constexpr double kK1 = 1.2, kB = 0.75;
+constexpr std::size_t kScoredInTwoFrom = 64;  // candidates scored on two threads from this many on
 
 struct Term {
     std::string folded;                                ///< for the text columns
@@ -181,7 +183,7 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
     // BM25 as FTS5 computes it (the weighted term frequency over the columns, the document's
     // length against the average), from the stored text of each candidate.
     struct Scoring {
-        const ItemFacts* item;
+        const ItemFacts* item = nullptr;
         double frequency[16] = {};  // per term (at most 16 are scored)
         double pinyin[16] = {};
         std::size_t length = 0;
@@ -189,29 +191,25 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
     };
     const bool multiword_pinyin = terms.size() > 1 && pinyin_candidate(plan.whole_phrase);
     const auto phrase_pinyin = multiword_pinyin ? pinyin_sequences(plan.whole_phrase) : std::vector<std::vector<std::string>>{};
-    std::vector<Scoring> scored;
-    double total_length = 0;
-    for (const ItemFacts* item : items) {
-        auto doc = stored_doc(db, item->id);
-        if (!doc) return fail(std::move(doc).error());
+    const bool any_pinyin = std::any_of(terms.begin(), terms.end(), [](const Term& t) { return !t.pinyin.empty(); });
+    auto score = [&](const ItemFacts* item, const StoredDoc& doc) {
         Scoring s{item};
         std::string folded[4];
         for (int c = 0; c < 4; ++c) {
-            folded[c] = fold_text(doc->columns[c]);
+            folded[c] = fold_text(doc.columns[c]);
             s.length += count_units(folded[c]);
         }
         s.phrase_in_title = folded[0].find(phrase) != std::string::npos;
         // The query is the whole title (蜀绣 for the item 蜀绣, not only 蜀繡屏風): ranked above.
-        for (std::size_t start = 0; s.phrase_in_title && start <= doc->columns[0].size();) {
-            const std::size_t end = std::min(doc->columns[0].find('\n', start), doc->columns[0].size());
-            s.title_is_phrase = s.title_is_phrase || fold_phrase(std::string_view(doc->columns[0]).substr(start, end - start)) == phrase;
+        for (std::size_t start = 0; s.phrase_in_title && start <= doc.columns[0].size();) {
+            const std::size_t end = std::min(doc.columns[0].find('\n', start), doc.columns[0].size());
+            s.title_is_phrase = s.title_is_phrase || fold_phrase(std::string_view(doc.columns[0]).substr(start, end - start)) == phrase;
             start = end + 1;
         }
         PinyinPositions title_pinyin, all_pinyin;
-        const bool any_pinyin = std::any_of(terms.begin(), terms.end(), [](const Term& t) { return !t.pinyin.empty(); });
         if (any_pinyin) {
-            title_pinyin = pinyin_positions(doc->columns[0]);
-            all_pinyin = pinyin_positions(doc->pinyin);
+            title_pinyin = pinyin_positions(doc.columns[0]);
+            all_pinyin = pinyin_positions(doc.pinyin);
         }
         for (std::size_t t = 0; t < terms.size() && t < 16; ++t) {
             for (int c = 0; c < 4; ++c) s.frequency[t] += kColumnWeights[c] * static_cast<double>(count_occurrences(folded[c], terms[t].folded));
@@ -222,9 +220,28 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
             }
         }
         if (multiword_pinyin) s.pinyin_phrase_in_title = count_pinyin(title_pinyin, phrase_pinyin) > 0;
-        total_length += static_cast<double>(s.length);
-        scored.push_back(s);
+        return s;
+    };
+    // The stored text is read here (one connection, one thread); folding and counting it is
+    // pure work, shared with a second thread for a full page of candidates.
+    std::vector<StoredDoc> docs;
+    docs.reserve(items.size());
+    for (const ItemFacts* item : items) {
+        auto doc = stored_doc(db, item->id);
+        if (!doc) return fail(std::move(doc).error());
+        docs.push_back(std::move(*doc));
     }
+    std::vector<Scoring> scored(items.size());
+    auto score_range = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) scored[i] = score(items[i], docs[i]);
+    };
+    if (items.size() >= kScoredInTwoFrom) {
+        in_two_halves(items.size(), score_range);
+    } else {
+        score_range(0, items.size());
+    }
+    double total_length = 0;
+    for (const Scoring& s : scored) total_length += static_cast<double>(s.length);
     const double average = scored.empty() ? 1.0 : std::max(1.0, total_length / static_cast<double>(scored.size()));
     for (const Scoring& s : scored) {
         const double norm = kK1 * (1 - kB + kB * static_cast<double>(s.length) / average);
