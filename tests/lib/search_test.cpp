@@ -139,6 +139,42 @@ TEST_F(Search, IndexFollowsEditsAndDeletesAndVerifyChecksIt) {
     EXPECT_EQ(drifted->problems[0].object, "search index");
 }
 
+TEST_F(Search, RebuildMendsAnIndexOutOfStep) {
+    ASSERT_TRUE(archive->delete_item(ding, "", "test"));
+    EXPECT_FALSE(set("青铜").empty());  // the facts are loaded now: the rebuild must replace them
+    // Drift the index behind the library's back, as an edit with another tool would.
+    auto db = sql::Db::open(dir / "a/catalog.db", false, false);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec("UPDATE items SET title = '改过的名称' WHERE id = " + std::to_string(plain)));
+    ASSERT_TRUE(db->exec("DELETE FROM search_facts WHERE item_id = " + std::to_string(bowl)));
+    auto drifted = archive->verify();
+    ASSERT_TRUE(drifted);
+    EXPECT_FALSE(drifted->ok);
+
+    auto rebuilt = rebuild_search_index(*archive, "test");
+    ASSERT_TRUE(rebuilt) << rebuilt.error().message;
+    EXPECT_EQ(*rebuilt, 6u);  // the seven items less the deleted one
+    auto report = archive->verify();
+    ASSERT_TRUE(report);
+    EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
+    EXPECT_EQ(set("改过"), std::set<std::int64_t>{plain});
+    EXPECT_TRUE(set("青色铜片").empty());
+    EXPECT_EQ(set("青瓷"), std::set<std::int64_t>{bowl});
+    EXPECT_EQ(set("青铜"), (std::set<std::int64_t>{han_mirror, secret}));
+    EXPECT_EQ(ids("青铜", Reader::kiosk), std::vector<std::int64_t>{han_mirror});
+    auto events = archive->events(5);
+    ASSERT_TRUE(events);
+    EXPECT_TRUE(std::any_of(events->begin(), events->end(), [](const Event& event) {
+        return event.type == "derivation" && event.detail == "search index rebuilt from the catalog: 6 items";
+    }));
+
+    auto read_only = Archive::open(dir / "a", OpenMode::read_only);
+    ASSERT_TRUE(read_only);
+    auto refused = rebuild_search_index(*read_only, "test");
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, Errc::invalid_argument);
+}
+
 TEST_F(Search, FacetsAndSnippets) {
     SearchOptions options;
     options.facets = true;

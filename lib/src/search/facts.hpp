@@ -65,6 +65,11 @@ public:
     /// Called inside the write transaction of an item; takes effect at the next refresh, which
     /// then sees whatever was committed (or rolled back).
     void mark_dirty(std::int64_t item_id);
+    /// The index was rebuilt: the next refresh loads the table again.
+    void forget() noexcept {
+        loaded_ = false;
+        dirty_.clear();
+    }
 
     const std::vector<ItemFacts>& rows() const noexcept { return rows_; }
     const StringPool& strings() const noexcept { return strings_; }  ///< places and materials
