@@ -12,6 +12,7 @@ int run_delete(const Args&);
 int run_relate(const Args&);
 int run_log(const Args&);
 int run_verify(const Args&);
+int run_reindex(const Args&);
 int run_gc(const Args&);
 int run_vocab(const Args&);
 int run_fields(const Args&);
@@ -50,6 +51,8 @@ const std::vector<Command>& commands() {
          "<archive> [--item <id>] [--limit N]", {{"item", true}, {"limit", true}}, 1, 1, run_log},
         {"verify", "re-hash every object and check the catalog against the store", "<archive>", {}, 1, 1, run_verify},
         {"gc", "remove orphan objects and temp files left by interrupted imports", "<archive>", {}, 1, 1, run_gc},
+        {"reindex", "rebuild the search index from the catalog (when verify finds it out of step)", "<archive>", {}, 1, 1,
+         run_reindex},
         {"vocab", "list or extend the controlled vocabularies",
          "<archive> [kind] [--add <中文名> --en <English> --code <code> --parent <parent> --years <a..b>]",
          {{"add", true}, {"en", true}, {"code", true}, {"parent", true}, {"years", true}}, 1, 2, run_vocab},

@@ -24,9 +24,12 @@ int run_verify(const Args& args) {
                     {"unreferenced", report_->unreferenced}, {"temp_files", report_->temp_files},
                     {"notes", report_->notes}});
     } else {
+        bool index_problem = false;
         for (const VerifyProblem& problem : report_->problems) {
             std::fprintf(stderr, "error: %s: %s\n", problem.object.c_str(), problem.problem.c_str());
+            index_problem = index_problem || problem.object == "search index";
         }
+        if (index_problem) std::printf("note: `wenyuan reindex` rebuilds the search index from the catalog\n");
         for (const std::string& orphan : report_->unreferenced) {
             std::printf("note: %s is not referenced by the catalog (left by an interrupted import; `wenyuan gc` removes it)\n",
                         orphan.c_str());

@@ -1,6 +1,6 @@
-// Crash test: a child process imports many files and is killed with SIGKILL at random moments.
-// After each kill the archive must open, verify must pass, and a re-import must complete with
-// every file present exactly once.
+// Crash tests: a child process imports many files, or rebuilds the search index, and is killed
+// with SIGKILL at random moments. After each kill the archive must open and verify must pass; a
+// re-import must complete with every file present exactly once, and search must still work.
 
 #include <sqlite3.h>
 
@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli_helpers.hpp"
+#include "wenyuan/archive.hpp"
 #include "wenyuan/hash.hpp"
 
 namespace wenyuan::test {
@@ -94,6 +95,48 @@ TEST(Crash, KilledImportsLeaveWholeItemsOnly) {
     }
     // Most kills must really land mid-import, or the test proves nothing.
     EXPECT_GE(interrupted, kKills / 2);
+}
+
+TEST(Crash, KilledReindexLeavesTheOldIndex) {
+    TempDir dir;
+    const std::string archive = (dir / "a").string();
+    {
+        auto created = Archive::create(archive);
+        ASSERT_TRUE(created) << created.error().message;
+        std::vector<Item> items;
+        for (int i = 0; i < 20000; ++i) {
+            Item item;
+            item.type = "relic";
+            item.access = Access::public_access;
+            item.title = "砖" + std::to_string(i);
+            item.description = "青石村出土的汉代画像砖，第" + std::to_string(i) + "号";
+            items.push_back(std::move(item));
+        }
+        ASSERT_TRUE(created->add_items(items, "test"));
+    }
+    // The kills are spread over the shorter of two whole rebuilds (the first may read a cold disk).
+    auto full = std::chrono::microseconds::max();
+    for (int timing = 0; timing < 2; ++timing) {
+        const auto started = std::chrono::steady_clock::now();
+        ASSERT_EQ(wenyuan({"reindex", archive}).exit_code, 0);
+        full = std::min(full, std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
+    }
+
+    std::mt19937 random(11);
+    int interrupted = 0;
+    for (int round = 0; round < 6; ++round) {
+        SCOPED_TRACE("round " + std::to_string(round));
+        const auto delay = std::chrono::microseconds(random() % static_cast<unsigned>(full.count() + 1));
+        if (killed_after({"reindex", archive}, delay)) ++interrupted;
+        EXPECT_EQ(wenyuan_json({"verify", archive})["ok"], true);
+        auto found = wenyuan_json({"search", archive, "砖1234"});
+        ASSERT_EQ(found.size(), 1u) << found.dump();
+        EXPECT_EQ(found[0]["title"], "砖1234");
+    }
+    EXPECT_GE(interrupted, 3);  // most kills must land mid-rebuild, or the test proves nothing
+    auto rebuilt = wenyuan_json({"reindex", archive});
+    EXPECT_EQ(rebuilt["items"], 20000);
+    EXPECT_EQ(wenyuan_json({"verify", archive})["ok"], true);
 }
 
 }  // namespace

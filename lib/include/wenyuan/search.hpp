@@ -77,6 +77,17 @@ struct SearchResults {
 Result<SearchResults> search_items(const Archive& archive, std::string_view query,
                              const SearchOptions& options = {});
 
+/// Rebuilds the search index from the catalog: the indexed text, the facts search filters and
+/// counts by, and both full-text tables, for every live item (with the text of its segments and
+/// captions), and records a `derivation` event. One transaction: readers see the old index until it
+/// commits, and a crash or kill leaves the old one. For an index `verify` finds out of step with
+/// the catalog. About a minute for a million items (docs/benchmarks.md); needs free disk space
+/// about the size of the index (the write-ahead log holds the new one until it is checkpointed).
+/// Returns how many items were indexed.
+/// Errors: Errc::invalid_argument (read-only archive), Errc::io (disk full: nothing changed).
+/// Thread safety: as for Archive.
+Result<std::size_t> rebuild_search_index(Archive& archive, std::string_view agent);
+
 /// Merges the search index into one segment per table. Queries on a merged index touch fewer
 /// pages; worth doing after a large import or a package, on an archive that changes rarely (a
 /// kiosk's). Takes seconds on a million items; the archive stays usable by readers meanwhile.

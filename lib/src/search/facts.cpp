@@ -1,6 +1,9 @@
 #include "search/facts.hpp"
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 
@@ -16,6 +19,16 @@ bool by_id(const ItemFacts& facts, std::int64_t id) { return facts.id < id; }
 // Folded title and initials per item, with their lengths: 51 bytes on average in the bench's
 // catalogue of a million.
 constexpr std::size_t kTitleBytesReserved = 64;
+
+// Asks for huge pages under a large table before it is filled: a search touches a scattered
+// few of a million items' facts and titles, and with 4 KB pages nearly every touch also misses
+// the TLB (32 MB of facts span 8,000 pages). Only the 2 MB-aligned middle can be huge.
+void advise_huge_pages(const void* data, std::size_t bytes) {
+    constexpr std::uintptr_t kHuge = 2u << 20;
+    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+    const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // a hint: errors change nothing
+}
 
 }  // namespace
 
@@ -74,6 +87,8 @@ Result<void> FactTable::load(const sql::Db& db) {
     // the titles' reserve that are never written stay virtual.
     rows_.reserve(static_cast<std::size_t>(*largest));
     titles_.reserve(static_cast<std::size_t>(*largest) * kTitleBytesReserved);
+    advise_huge_pages(rows_.data(), rows_.capacity() * sizeof(ItemFacts));
+    advise_huge_pages(titles_.data(), titles_.capacity());
     WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { rows_.push_back(from_row(row)); }));
     index_rows();
     loaded_ = true;
@@ -127,7 +142,11 @@ const ItemFacts* FactTable::find(std::int64_t id) const {
 
 void FactTable::index_rows() {
     row_of_id_.assign(rows_.empty() ? 0 : static_cast<std::size_t>(rows_.back().id) + 1, -1);
-    for (std::size_t i = 0; i < rows_.size(); ++i) row_of_id_[static_cast<std::size_t>(rows_[i].id)] = static_cast<std::int32_t>(i);
+    title_chars_.resize(rows_.size());
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        row_of_id_[static_cast<std::size_t>(rows_[i].id)] = static_cast<std::int32_t>(i);
+        title_chars_[i] = rows_[i].title_chars;
+    }
 }
 
 void FactTable::mark_dirty(std::int64_t item_id) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
+
+#include "search/halves.hpp"
 
 namespace wenyuan::search {
 namespace {
@@ -132,6 +135,13 @@ bool FactFilter::admits(const ItemFacts& item) const {
 FacetTally::FacetTally(const FactTable& facts)
     : type(facts.codes().size()), category(facts.codes().size()), period(facts.codes().size()), place(facts.strings().size()) {}
 
+void FacetTally::merge(const FacetTally& other) noexcept {
+    for (auto [mine, theirs] : {std::pair{&type, &other.type}, std::pair{&category, &other.category},
+                                std::pair{&period, &other.period}, std::pair{&place, &other.place}}) {
+        for (std::size_t i = 0; i < mine->size() && i < theirs->size(); ++i) (*mine)[i] += (*theirs)[i];
+    }
+}
+
 void FacetTally::add(const ItemFacts& item) noexcept {
     ++type[item.type];
     ++category[item.relic_category ? item.relic_category : item.ich_category];
@@ -139,27 +149,71 @@ void FacetTally::add(const ItemFacts& item) noexcept {
     ++place[item.place];
 }
 
-std::vector<const ItemFacts*> admitted(const FactTable& facts, const FactFilter& filter, const IdSet& candidates,
-                                       bool all, const IdSet& excluded, FacetTally* tally) {
-    std::vector<const ItemFacts*> out;
+namespace {
+
+// From this many candidates on, the second half is admitted on a thread of its own.
+constexpr std::size_t kSplitFrom = 1 << 16;
+// The facts of a large result set are scattered over the table (a cache miss each, most of the
+// pass's time): those of a later candidate are fetched while this one is admitted.
+constexpr std::size_t kFetchAhead = 16;
+
+// Admits the items at(from) … at(to - 1) (nullptr: a deleted item), in order, into `out`.
+template <class At>
+void admit_range(const FactFilter& filter, At at, std::size_t from, std::size_t to, const IdSet& excluded,
+                 FacetTally* tally, std::vector<const ItemFacts*>& out) {
     auto skip = excluded.begin();
-    auto admit = [&](const ItemFacts& item) {
-        while (skip != excluded.end() && *skip < item.id) ++skip;
-        if (skip != excluded.end() && *skip == item.id) return;
-        if (!filter.admits(item)) return;
-        out.push_back(&item);
-        if (tally) tally->add(item);
-    };
-    if (all) {
-        out.reserve(facts.rows().size());
-        for (const ItemFacts& item : facts.rows()) admit(item);
+    bool skip_placed = false;  // at the first excluded id not below this range's first item
+    for (std::size_t i = from; i < to; ++i) {
+        if (i + kFetchAhead < to) {
+            if (const ItemFacts* later = at(i + kFetchAhead)) __builtin_prefetch(later);
+        }
+        const ItemFacts* item = at(i);
+        if (!item) continue;
+        if (!skip_placed) {
+            skip = std::lower_bound(excluded.begin(), excluded.end(), item->id);
+            skip_placed = true;
+        }
+        while (skip != excluded.end() && *skip < item->id) ++skip;
+        if (skip != excluded.end() && *skip == item->id) continue;
+        if (!filter.admits(*item)) continue;
+        out.push_back(item);
+        if (tally) tally->add(*item);
+    }
+}
+
+// admit_range over [0, count), the second half on another thread when there are many.
+template <class At>
+std::vector<const ItemFacts*> admit_all(const FactTable& facts, const FactFilter& filter, At at, std::size_t count,
+                                        const IdSet& excluded, FacetTally* tally) {
+    std::vector<const ItemFacts*> out;
+    out.reserve(count);
+    if (count < kSplitFrom) {
+        admit_range(filter, at, 0, count, excluded, tally, out);
         return out;
     }
-    out.reserve(candidates.size());
-    for (std::int64_t id : candidates) {
-        if (const ItemFacts* item = facts.find(id)) admit(*item);  // ids the facts do not know are deleted items
-    }
+    std::vector<const ItemFacts*> later;
+    std::optional<FacetTally> later_tally;
+    if (tally) later_tally.emplace(facts);
+    in_two_halves(count, [&](std::size_t from, std::size_t to) {
+        if (from == 0) return admit_range(filter, at, from, to, excluded, tally, out);
+        later.reserve(to - from);
+        admit_range(filter, at, from, to, excluded, later_tally ? &*later_tally : nullptr, later);
+    });
+    out.insert(out.end(), later.begin(), later.end());
+    if (tally) tally->merge(*later_tally);
     return out;
+}
+
+}  // namespace
+
+std::vector<const ItemFacts*> admitted(const FactTable& facts, const FactFilter& filter, const IdSet& candidates,
+                                       bool all, const IdSet& excluded, FacetTally* tally) {
+    if (all) {
+        const auto& rows = facts.rows();
+        return admit_all(facts, filter, [&rows](std::size_t i) { return &rows[i]; }, rows.size(), excluded, tally);
+    }
+    // Ids the facts do not know are deleted items.
+    return admit_all(facts, filter, [&](std::size_t i) { return facts.find(candidates[i]); }, candidates.size(), excluded, tally);
 }
 
 std::map<std::string, std::vector<FacetCount>> count_facets(const FacetTally& tally, const FactTable& facts,

@@ -45,10 +45,12 @@ struct FacetTally {
     std::vector<std::uint32_t> type, category, period, place;
     explicit FacetTally(const FactTable& facts);
     void add(const ItemFacts& item) noexcept;
+    void merge(const FacetTally& other) noexcept;  ///< adds another tally of the same facts
 };
 
 /// The items that pass, in id order: `candidates` (or every item when `all`) less `excluded`.
-/// With `tally`, each admitted item is also counted there.
+/// With `tally`, each admitted item is also counted there. A large set is split over two threads
+/// (falling back to one when no thread can be started).
 std::vector<const ItemFacts*> admitted(const FactTable& facts, const FactFilter& filter, const IdSet& candidates,
                                        bool all, const IdSet& excluded, FacetTally* tally = nullptr);
 

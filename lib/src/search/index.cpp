@@ -164,16 +164,24 @@ constexpr const char* kPinyinTable = R"sql(CREATE VIRTUAL TABLE search_pinyin US
   pinyin,
   content = 'search_docs', content_rowid = 'item_id', tokenize = 'wenyuan_pinyin', columnsize = 0
 ))sql";
+constexpr const char* kDocsTable = R"sql(CREATE TABLE search_docs (
+  item_id INTEGER PRIMARY KEY REFERENCES items(id),
+  title TEXT NOT NULL, keywords TEXT NOT NULL, places TEXT NOT NULL, body TEXT NOT NULL, pinyin TEXT NOT NULL
+))sql";
+constexpr const char* kFactsTable = R"sql(CREATE TABLE search_facts (
+  item_id INTEGER PRIMARY KEY REFERENCES items(id),
+  type TEXT NOT NULL, relic_category TEXT NOT NULL, ich_category TEXT NOT NULL, period TEXT NOT NULL,
+  place TEXT NOT NULL, material TEXT NOT NULL, year_start INTEGER, year_end INTEGER,
+  public INTEGER NOT NULL, title_chars INTEGER NOT NULL, title_folded TEXT NOT NULL, title_initials TEXT NOT NULL
+))sql";
+
+// Items indexed per step of a rebuild: their full-text rows are written together (PendingText).
+constexpr std::size_t kRebuildBatch = 20000;
 
 }  // namespace
 
 Result<void> create_index(const sql::Db& db) {
-    WENYUAN_TRY(db.exec(R"sql(
-CREATE TABLE search_docs (
-  item_id INTEGER PRIMARY KEY REFERENCES items(id),
-  title TEXT NOT NULL, keywords TEXT NOT NULL, places TEXT NOT NULL, body TEXT NOT NULL, pinyin TEXT NOT NULL
-);
-)sql"));
+    WENYUAN_TRY(db.exec(kDocsTable));
     WENYUAN_TRY(db.exec(kTextTable));
     WENYUAN_TRY(db.exec(kPinyinTable));
     WENYUAN_TRY(configure_fulltext(db, "search_text"));
@@ -265,14 +273,7 @@ Result<void> write_pending(const sql::Db& db, PendingText& pending) {
 }
 
 Result<void> create_facts(const sql::Db& db) {
-    WENYUAN_TRY(db.exec(R"sql(
-CREATE TABLE search_facts (
-  item_id INTEGER PRIMARY KEY REFERENCES items(id),
-  type TEXT NOT NULL, relic_category TEXT NOT NULL, ich_category TEXT NOT NULL, period TEXT NOT NULL,
-  place TEXT NOT NULL, material TEXT NOT NULL, year_start INTEGER, year_end INTEGER,
-  public INTEGER NOT NULL, title_chars INTEGER NOT NULL, title_folded TEXT NOT NULL, title_initials TEXT NOT NULL
-);
-)sql"));
+    WENYUAN_TRY(db.exec(kFactsTable));
     auto items = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted_at IS NULL ORDER BY id");
     if (!items) return fail(std::move(items).error());
     std::vector<Item> live;
@@ -312,6 +313,32 @@ Result<void> configure_merging(const sql::Db& db) {
 
 Result<void> index_syllable_pairs(const sql::Db& db) {
     return db.exec("INSERT INTO search_pinyin(search_pinyin) VALUES ('rebuild')");
+}
+
+Result<void> rebuild_index(const sql::Db& db, const Vocabulary& vocabulary) {
+    for (const char* table : {"search_text", "search_pinyin", "search_docs", "search_facts"}) {
+        WENYUAN_TRY(db.exec(std::string("DROP TABLE IF EXISTS ") + table));
+    }
+    for (const char* table : {kDocsTable, kFactsTable, kTextTable, kPinyinTable}) WENYUAN_TRY(db.exec(table));
+    WENYUAN_TRY(configure_fulltext(db, "search_text"));
+    WENYUAN_TRY(configure_fulltext(db, "search_pinyin"));
+    WENYUAN_TRY(configure_merging(db));
+    std::vector<std::int64_t> timed_items;  // with segments or caption cues: their text joins the body
+    auto timed = db.prepare("SELECT item_id FROM segments UNION SELECT item_id FROM caption_cues ORDER BY 1");
+    if (!timed) return fail(std::move(timed).error());
+    WENYUAN_TRY(timed->each([&](const sql::Stmt& row) { timed_items.push_back(row.int64(0)); }));
+    auto items = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted_at IS NULL ORDER BY id");
+    if (!items) return fail(std::move(items).error());
+    PendingText pending;
+    Result<void> failure;
+    WENYUAN_TRY(items->each([&](const sql::Stmt& row) {
+        if (!failure) return;
+        const Item item = item_from_row(row);
+        failure = index_new_item(db, item, vocabulary, std::binary_search(timed_items.begin(), timed_items.end(), item.id), &pending);
+        if (failure && pending.docs.size() >= kRebuildBatch) failure = write_pending(db, pending);
+    }));
+    WENYUAN_TRY(failure);
+    return write_pending(db, pending);
 }
 
 Result<void> check_index(const sql::Db& db, bool read_only, const Vocabulary& vocabulary,

@@ -67,6 +67,10 @@ Result<void> write_pending(const sql::Db& db, PendingText& pending);
 /// transaction.
 Result<void> reindex_item(const sql::Db& db, std::int64_t item_id, const Vocabulary& vocabulary);
 
+/// Drops the index (text, facts and both full-text tables) and builds it again from every live
+/// item, inside the caller's transaction.
+Result<void> rebuild_index(const sql::Db& db, const Vocabulary& vocabulary);
+
 /// Compares the index with the catalog: every live item indexed with its current text and facts,
 /// nothing else indexed, and FTS5's own integrity check. FTS5 runs that check as an INSERT, which a
 /// read-only connection refuses: there it is skipped and `notes` says so.

@@ -108,12 +108,13 @@ MatchPlan plan_match(const ParsedQuery& query, int schema_version) {
     for (const QueryTerm& term : query.terms) {
         if (!has_tokens(term.text) || (has_content_word && is_stopword(term))) continue;
         const std::string text = fts_literal(term.text);
+        const std::string set_term = one_han_run(term.text) ? fts_literal(std::string(kBigramsOnly) + term.text) : text;
         if (term.excluded) {
-            plan.excluded.push_back(text);
+            plan.excluded.push_back(set_term);
             continue;
         }
         plan.text_terms.push_back(text);
-        plan.set_terms.push_back(one_han_run(term.text) ? fts_literal(std::string(kBigramsOnly) + term.text) : text);
+        plan.set_terms.push_back(set_term);
         plan.words.push_back(term.text);
         plan.any_text += (plan.any_text.empty() ? "" : " OR ") + text;
         const std::string pinyin = pinyin_expression(term, syllable_pairs);

@@ -38,7 +38,7 @@ struct MatchPlan {
     std::vector<std::string> text_terms;    ///< one literal per wanted term
     std::vector<std::string> set_terms;     ///< the same, cheapest form for collecting ids
     std::vector<std::string> pinyin_terms;  ///< per wanted term: its pinyin expression or ""
-    std::vector<std::string> excluded;      ///< literals of -terms
+    std::vector<std::string> excluded;      ///< -terms, in the form of set_terms
     std::string any_text;       ///< wanted terms OR'ed, for BM25 and snippets
     std::string any_pinyin;     ///< pinyin expressions OR'ed
     std::string whole_phrase;   ///< the wanted terms as one phrase, ranked first in a title

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "search/fold.hpp"
+#include "search/halves.hpp"
 #include "search/tokenizer.hpp"
 #include <cctype>
 
@@ -12,6 +13,7 @@ namespace {
 
 constexpr double kColumnWeights[] = {10.0, 5.0, 3.0, 1.0};  // title, keywords, places, body
 constexpr double kK1 = 1.2, kB = 0.75;
+constexpr std::size_t kScoredInTwoFrom = 64;  // candidates scored on two threads from this many on
 
 struct Term {
     std::string folded;                                ///< for the text columns
@@ -112,9 +114,16 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
         // `items` (which is in id order, so a later position is a newer item).
         std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;
         keyed.reserve(std::min(items.size(), 4 * enough));
+        const std::size_t query_units = count_units(phrase);
+        // A title with fewer characters than a one-word Han query can neither hold nor be it: its
+        // prior is 0 without reading it (most titles, for a long phrase).
+        const bool han_word = plan.set_terms.size() == 1 && !phrase.empty() &&
+                              std::none_of(phrase.begin(), phrase.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        const std::size_t shortest_holding = han_word ? query_units : 0;
         auto consider = [&](std::uint32_t i) {
-            const auto prior = static_cast<std::uint32_t>(title_prior(facts, *items[i], phrase, terms));
-            keyed.emplace_back(prior << 16 | (0xffffu - items[i]->title_chars), i);
+            const std::uint16_t length = facts.title_chars(*items[i]);
+            const auto prior = length < shortest_holding ? 0u : static_cast<std::uint32_t>(title_prior(facts, *items[i], phrase, terms));
+            keyed.emplace_back(prior << 16 | (0xffffu - length), i);
             return prior == 2 || (letters_only && prior == 1);
         };
         // Titles hardly longer than the query (the item 蜀绣 for 蜀绣) are considered first,
@@ -122,11 +131,11 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
         // most likely names. Those no longer than the query are always read; the rest share a
         // bounded number of reads (a third of a million items have titles of three or four
         // characters, so "at most two longer" can be half of a result set).
-        const std::size_t query_units = count_units(phrase);
         const std::size_t short_title = query_units + 2;
         std::vector<std::vector<std::uint32_t>> by_length(short_title + 1);
         for (std::uint32_t i = 0; i < items.size(); ++i) {
-            if (items[i]->title_chars <= short_title) by_length[items[i]->title_chars].push_back(i);
+            const std::uint16_t length = facts.title_chars(*items[i]);
+            if (length <= short_title) by_length[length].push_back(i);
         }
         std::vector<bool> seen(items.size());
         std::size_t examined = 0;
@@ -174,7 +183,7 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
     // BM25 as FTS5 computes it (the weighted term frequency over the columns, the document's
     // length against the average), from the stored text of each candidate.
     struct Scoring {
-        const ItemFacts* item;
+        const ItemFacts* item = nullptr;
         double frequency[16] = {};  // per term (at most 16 are scored)
         double pinyin[16] = {};
         std::size_t length = 0;
@@ -182,29 +191,25 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
     };
     const bool multiword_pinyin = terms.size() > 1 && pinyin_candidate(plan.whole_phrase);
     const auto phrase_pinyin = multiword_pinyin ? pinyin_sequences(plan.whole_phrase) : std::vector<std::vector<std::string>>{};
-    std::vector<Scoring> scored;
-    double total_length = 0;
-    for (const ItemFacts* item : items) {
-        auto doc = stored_doc(db, item->id);
-        if (!doc) return fail(std::move(doc).error());
+    const bool any_pinyin = std::any_of(terms.begin(), terms.end(), [](const Term& t) { return !t.pinyin.empty(); });
+    auto score = [&](const ItemFacts* item, const StoredDoc& doc) {
         Scoring s{item};
         std::string folded[4];
         for (int c = 0; c < 4; ++c) {
-            folded[c] = fold_text(doc->columns[c]);
+            folded[c] = fold_text(doc.columns[c]);
             s.length += count_units(folded[c]);
         }
         s.phrase_in_title = folded[0].find(phrase) != std::string::npos;
         // The query is the whole title (蜀绣 for the item 蜀绣, not only 蜀繡屏風): ranked above.
-        for (std::size_t start = 0; s.phrase_in_title && start <= doc->columns[0].size();) {
-            const std::size_t end = std::min(doc->columns[0].find('\n', start), doc->columns[0].size());
-            s.title_is_phrase = s.title_is_phrase || fold_phrase(std::string_view(doc->columns[0]).substr(start, end - start)) == phrase;
+        for (std::size_t start = 0; s.phrase_in_title && start <= doc.columns[0].size();) {
+            const std::size_t end = std::min(doc.columns[0].find('\n', start), doc.columns[0].size());
+            s.title_is_phrase = s.title_is_phrase || fold_phrase(std::string_view(doc.columns[0]).substr(start, end - start)) == phrase;
             start = end + 1;
         }
         PinyinPositions title_pinyin, all_pinyin;
-        const bool any_pinyin = std::any_of(terms.begin(), terms.end(), [](const Term& t) { return !t.pinyin.empty(); });
         if (any_pinyin) {
-            title_pinyin = pinyin_positions(doc->columns[0]);
-            all_pinyin = pinyin_positions(doc->pinyin);
+            title_pinyin = pinyin_positions(doc.columns[0]);
+            all_pinyin = pinyin_positions(doc.pinyin);
         }
         for (std::size_t t = 0; t < terms.size() && t < 16; ++t) {
             for (int c = 0; c < 4; ++c) s.frequency[t] += kColumnWeights[c] * static_cast<double>(count_occurrences(folded[c], terms[t].folded));
@@ -215,9 +220,28 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
             }
         }
         if (multiword_pinyin) s.pinyin_phrase_in_title = count_pinyin(title_pinyin, phrase_pinyin) > 0;
-        total_length += static_cast<double>(s.length);
-        scored.push_back(s);
+        return s;
+    };
+    // The stored text is read here (one connection, one thread); folding and counting it is
+    // pure work, shared with a second thread for a full page of candidates.
+    std::vector<StoredDoc> docs;
+    docs.reserve(items.size());
+    for (const ItemFacts* item : items) {
+        auto doc = stored_doc(db, item->id);
+        if (!doc) return fail(std::move(doc).error());
+        docs.push_back(std::move(*doc));
     }
+    std::vector<Scoring> scored(items.size());
+    auto score_range = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) scored[i] = score(items[i], docs[i]);
+    };
+    if (items.size() >= kScoredInTwoFrom) {
+        in_two_halves(items.size(), score_range);
+    } else {
+        score_range(0, items.size());
+    }
+    double total_length = 0;
+    for (const Scoring& s : scored) total_length += static_cast<double>(s.length);
     const double average = scored.empty() ? 1.0 : std::max(1.0, total_length / static_cast<double>(scored.size()));
     for (const Scoring& s : scored) {
         const double norm = kK1 * (1 - kB + kB * static_cast<double>(s.length) / average);
