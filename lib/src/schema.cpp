@@ -137,7 +137,7 @@ const std::vector<Migration>& migrations() {
         {6, "", create_package_tables},  // trusted publisher keys and applied packages
         {7, "", search::recreate_fulltext},  // full-text tables without a prefix index
         {8, "", search::configure_merging},  // FTS5 automerge 16 on both full-text tables
-        {9, "", search::index_syllable_pairs},  // the pinyin index with syllable pairs (qing+tong)
+        {9, "", search::index_names_and_syllable_pairs},  // pinyin of vocabulary names, syllable pairs (qing+tong)
     };
     return list;
 }

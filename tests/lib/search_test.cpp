@@ -85,6 +85,9 @@ TEST_F(Search, PinyinAndInitials) {
     }
     EXPECT_TRUE(set("yinhang").count(bank));  // 行 is polyphonic: xing and hang
     EXPECT_TRUE(set("shuxiu").count(embroidery));
+    // The names of categories and periods are read as pinyin too: 瓷器 is only the bowl's category.
+    EXPECT_EQ(set("ciqi"), std::set<std::int64_t>{bowl});
+    EXPECT_EQ(set("nansong"), std::set<std::int64_t>{bowl});  // its period; its title says 宋代
 }
 
 TEST_F(Search, EnglishFiltersAndExclusion) {

@@ -149,6 +149,11 @@ SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary) {
     for (const std::string& keyword : item.keywords) append(doc.pinyin, keyword);
     append(doc.pinyin, item.place);
     append(doc.pinyin, item.creator);
+    // The Chinese names of its type, categories and period (version 9): ciqi finds 瓷器 items.
+    for (const auto& [kind, code] : {std::pair{"item_type", &item.type}, std::pair{"relic_category", &item.relic_category},
+                                     std::pair{"ich_category", &item.ich_category}, std::pair{"period", &item.period}}) {
+        if (const VocabTerm* term = code->empty() ? nullptr : vocabulary.find(kind, *code)) append(doc.pinyin, term->zh);
+    }
     return doc;
 }
 
@@ -311,11 +316,23 @@ Result<void> configure_merging(const sql::Db& db) {
     return {};
 }
 
-Result<void> index_syllable_pairs(const sql::Db& db) {
-    return db.exec("INSERT INTO search_pinyin(search_pinyin) VALUES ('rebuild')");
+Result<void> index_names_and_syllable_pairs(const sql::Db& db) {
+    auto vocabulary = read_vocabulary(db);
+    if (!vocabulary) return fail(std::move(vocabulary).error());
+    return rebuild_index(db, *vocabulary);
 }
 
 Result<void> rebuild_index(const sql::Db& db, const Vocabulary& vocabulary) {
+    // The freed pages held the old index of the same text (still in the catalog): zeroing them,
+    // as this SQLite build does for every deleted row by default, would only double the writes.
+    auto secure = db.scalar("PRAGMA secure_delete");
+    if (!secure) return fail(std::move(secure).error());
+    WENYUAN_TRY(db.exec("PRAGMA secure_delete = 0"));
+    struct Restore {
+        const sql::Db& db;
+        std::int64_t secure;
+        ~Restore() { (void)db.exec("PRAGMA secure_delete = " + std::to_string(secure)); }
+    } restore{db, *secure};
     for (const char* table : {"search_text", "search_pinyin", "search_docs", "search_facts"}) {
         WENYUAN_TRY(db.exec(std::string("DROP TABLE IF EXISTS ") + table));
     }

@@ -20,7 +20,8 @@ struct SearchDoc {
     std::string keywords;  ///< keywords and the names of the item's type, category and period
     std::string places;    ///< place, creator or inheritor, material
     std::string body;      ///< descriptions, date, source and provenance
-    std::string pinyin;    ///< the Han text whose readings are indexed (title, keywords, place, creator)
+    std::string pinyin;    ///< the Han text whose readings are indexed (title, keywords, place, creator,
+                           ///< and the Chinese names of type, categories and period)
 };
 
 SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary);
@@ -41,9 +42,10 @@ Result<void> recreate_fulltext(const sql::Db& db);
 /// (their 'automerge' setting), which makes bulk inserts cheaper. Changes no table definition.
 Result<void> configure_merging(const sql::Db& db);
 
-/// Schema migration 9: re-reads every item's pinyin into search_pinyin, which from version 9 on
+/// Schema migration 9: rebuilds the index (rebuild_index): the pinyin column of search_docs now
+/// also holds the Chinese names of the item's type, categories and period, and search_pinyin
 /// holds syllable pairs (qing+tong for 青铜; see tokenizer.hpp). Changes no table definition.
-Result<void> index_syllable_pairs(const sql::Db& db);
+Result<void> index_names_and_syllable_pairs(const sql::Db& db);
 
 /// Full-text rows waiting to be written at the end of a bulk transaction. FTS5 flushes its
 /// in-memory terms to a new segment whenever a later statement in the transaction opens a

@@ -159,16 +159,6 @@ namespace wenyuan {
 Result<std::size_t> rebuild_search_index(Archive& archive, std::string_view agent) {
     Archive::Impl& impl = archive.impl();
     WENYUAN_TRY(impl.require_writable("rebuild the search index"));
-    // The freed pages held the old index of the same text (still in the catalog): zeroing them,
-    // as this SQLite build does for every deleted row by default, would only double the writes.
-    auto secure = impl.db.scalar("PRAGMA secure_delete");
-    if (!secure) return fail(std::move(secure).error());
-    WENYUAN_TRY(impl.db.exec("PRAGMA secure_delete = 0"));
-    struct Restore {
-        const sql::Db& db;
-        std::int64_t secure;
-        ~Restore() { (void)db.exec("PRAGMA secure_delete = " + std::to_string(secure)); }
-    } restore{impl.db, *secure};
     auto tx = sql::Transaction::begin(impl.db);
     if (!tx) return fail(std::move(tx).error());
     WENYUAN_TRY(search::rebuild_index(impl.db, impl.vocabulary));
