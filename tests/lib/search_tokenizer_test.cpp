@@ -458,14 +458,14 @@ class SearchTables : public ::testing::Test {
         return std::move(*db);
     }
 
-    std::vector<std::int64_t> match(const std::string& table, const std::string& query) {
-        std::vector<std::int64_t> ids;
+    std::vector<ItemId> match(const std::string& table, const std::string& query) {
+        std::vector<ItemId> ids;
         auto stmt = db_.prepare("SELECT rowid FROM " + table + " WHERE " + table +
                                 " MATCH ?1 ORDER BY rowid");
         EXPECT_TRUE(stmt);
         if (!stmt) return ids;
         stmt->bind(1, query);
-        auto done = stmt->each([&](const sql::Stmt& row) { ids.push_back(row.int64(0)); });
+        auto done = stmt->each([&](const sql::Stmt& row) { ids.push_back(static_cast<ItemId>(row.int64(0))); });
         EXPECT_TRUE(done) << query << ": " << (done ? "" : done.error().message);
         return ids;
     }
@@ -485,7 +485,7 @@ class SearchTables : public ::testing::Test {
     sql::Db db_;
 };
 
-using Ids = std::vector<std::int64_t>;
+using Ids = std::vector<ItemId>;
 
 TEST_F(SearchTables, HanBigramsMatchRunsOnly) {
     EXPECT_EQ(match("docs", "青铜"), (Ids{1, 9, 10}));  // not 2 (青色铜镜)

@@ -171,7 +171,7 @@ Result<bool> FactTable::refresh_if_loaded(const sql::Db& db) {
     return true;
 }
 
-Result<void> FactTable::load_ids(const sql::Db& db, const std::vector<std::int64_t>& ids) {
+Result<void> FactTable::load_ids(const sql::Db& db, const std::vector<std::uint32_t>& ids) {
     auto stmt = db.cached(std::string(kFactColumns) + "WHERE item_id = ?1");
     if (!stmt) return fail(std::move(stmt).error());
     for (std::int64_t id : ids) {

@@ -57,7 +57,7 @@ public:
     Result<bool> refresh_if_loaded(const sql::Db& db);
     /// Fills a table with the facts of these items only (ascending ids): for a small result set,
     /// reading a few rows beats loading a million. Such a table is never refreshed.
-    Result<void> load_ids(const sql::Db& db, const std::vector<std::int64_t>& ids);
+    Result<void> load_ids(const sql::Db& db, const std::vector<std::uint32_t>& ids);
     /// Counts the searches served without loading this table; from the second on, a program that
     /// keeps searching (a kiosk) is better served by loading it, and a one-off search (the CLI)
     /// never pays for it. (After eight, as before, a kiosk's eighth search paid a 1–3 s load.)

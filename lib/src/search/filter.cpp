@@ -33,7 +33,7 @@ Result<IdSet> collection_members(const sql::Db& db, const std::string& name) {
     if (!stmt) return fail(std::move(stmt).error());
     stmt->bind(1, name);
     IdSet ids;
-    WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { ids.push_back(row.int64(0)); }));
+    WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { ids.push_back(static_cast<ItemId>(row.int64(0))); }));
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
 }

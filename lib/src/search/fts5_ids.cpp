@@ -3,17 +3,20 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <limits>
 #include <new>
 
 namespace wenyuan::search {
 namespace {
 
-using Ids = std::vector<std::int64_t>;
+using Ids = std::vector<ItemId>;
 constexpr const char* kPointerType = "wenyuan_ids";
 
 int collect_row(const Fts5ExtensionApi* api, Fts5Context* context, void* ids) noexcept {
     try {
-        static_cast<Ids*>(ids)->push_back(api->xRowid(context));
+        const sqlite3_int64 rowid = api->xRowid(context);
+        if (rowid < 0 || rowid > std::numeric_limits<ItemId>::max()) return SQLITE_RANGE;
+        static_cast<Ids*>(ids)->push_back(static_cast<ItemId>(rowid));
     } catch (const std::bad_alloc&) {
         return SQLITE_NOMEM;
     }

@@ -7,6 +7,7 @@
 // expression with FTS5's own xQueryPhrase, which iterates inside FTS5: 8 ms for the same doclist.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,9 @@ struct fts5_api;
 
 namespace wenyuan::search {
 
+/// Item ids, 32 bits: a million of them take 4 MB, and the facts cap ids at 2^31 anyway.
+using ItemId = std::uint32_t;
+
 /// Registers the auxiliary function `wenyuan_ids` on the connection whose FTS5 API this is. Called
 /// by register_search_tokenizers. Errors: Errc::internal when FTS5 refuses it.
 Result<void> register_id_collector(fts5_api* api);
@@ -25,7 +29,7 @@ Result<void> register_id_collector(fts5_api* api);
 /// The sorted ids an expression that is one phrase, or phrases joined by OR (with parentheses
 /// around them), matches in `table` (search_text or search_pinyin): the union of every phrase's
 /// rows. Not for expressions with AND, NOT, NEAR or column filters: their phrases would be counted
-/// alone. Errors: SQLite's.
-Result<std::vector<std::int64_t>> phrase_union_ids(const sql::Db& db, std::string_view table, const std::string& expression);
+/// alone. Errors: SQLite's; Errc::internal for a rowid that is not a 32-bit item id.
+Result<std::vector<ItemId>> phrase_union_ids(const sql::Db& db, std::string_view table, const std::string& expression);
 
 }  // namespace wenyuan::search

@@ -132,7 +132,7 @@ Result<IdSet> matching_ids(const sql::Db& db, std::string_view table, const std:
     if (!stmt) return fail(std::move(stmt).error());
     (*stmt)->bind(1, expression);
     IdSet ids;
-    WENYUAN_TRY((*stmt)->each([&](const sql::Stmt& row) { ids.push_back(row.int64(0)); }));
+    WENYUAN_TRY((*stmt)->each([&](const sql::Stmt& row) { ids.push_back(static_cast<ItemId>(row.int64(0))); }));
     // FTS5 returns rowids in ascending order; make sure, since every set operation relies on it.
     if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
     return ids;
@@ -147,7 +147,7 @@ IdSet most_covered(const std::vector<IdSet>& sets) {
     std::int64_t largest = -1;
     std::size_t entries = 0;
     for (const IdSet& set : sets) {
-        if (!set.empty()) largest = std::max(largest, set.back());
+        if (!set.empty()) largest = std::max<std::int64_t>(largest, set.back());
         entries += set.size();
     }
     if (largest < 0) return {};
@@ -177,7 +177,7 @@ IdSet most_covered(const std::vector<IdSet>& sets) {
     }
     IdSet out;
     for (std::size_t id = 0; id < counts.size(); ++id) {
-        if (counts[id] == most) out.push_back(static_cast<std::int64_t>(id));
+        if (counts[id] == most) out.push_back(static_cast<ItemId>(id));
     }
     return out;
 }
@@ -194,11 +194,20 @@ Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
         if (!plan.pinyin_terms[i].empty()) {
             auto pinyin = phrase_union_ids(db, "search_pinyin", plan.pinyin_terms[i]);
             if (!pinyin) return fail(std::move(pinyin).error());
-            *ids = unite(*ids, *pinyin);
+            // A word matches in the text or in the pinyin, rarely both: no third copy then.
+            if (ids->empty()) {
+                *ids = std::move(*pinyin);
+            } else if (!pinyin->empty()) {
+                *ids = unite(*ids, *pinyin);
+            }
         }
         wanted.term_counts.push_back(ids->size());
+        if (plan.text_terms.size() == 1) {
+            result = std::move(*ids);  // a few MB for a common word: not copied
+            break;
+        }
         result = i == 0 ? *ids : intersect(result, *ids);
-        if (plan.text_terms.size() > 1) sets.push_back(std::move(*ids));
+        sets.push_back(std::move(*ids));
     }
     if (result.empty() && plan.text_terms.size() > 1) {
         result = most_covered(sets);

@@ -8,12 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "search/fts5_ids.hpp"
 #include "search/query.hpp"
 #include "sqlite.hpp"
 
 namespace wenyuan::search {
 
-using IdSet = std::vector<std::int64_t>;  ///< ascending, no duplicates
+using IdSet = std::vector<ItemId>;  ///< ascending, no duplicates
 
 /// An FTS5 string literal: the tokenizer sees exactly the text.
 std::string fts_literal(std::string_view text);

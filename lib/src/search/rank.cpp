@@ -192,7 +192,7 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
     const bool multiword_pinyin = terms.size() > 1 && pinyin_candidate(plan.whole_phrase);
     const auto phrase_pinyin = multiword_pinyin ? pinyin_sequences(plan.whole_phrase) : std::vector<std::vector<std::string>>{};
     const bool any_pinyin = std::any_of(terms.begin(), terms.end(), [](const Term& t) { return !t.pinyin.empty(); });
-    auto score = [&](const ItemFacts* item, const StoredDoc& doc) {
+    auto score_doc = [&](const ItemFacts* item, const StoredDoc& doc) {
         Scoring s{item};
         std::string folded[4];
         for (int c = 0; c < 4; ++c) {
@@ -233,7 +233,7 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
     }
     std::vector<Scoring> scored(items.size());
     auto score_range = [&](std::size_t from, std::size_t to) {
-        for (std::size_t i = from; i < to; ++i) scored[i] = score(items[i], docs[i]);
+        for (std::size_t i = from; i < to; ++i) scored[i] = score_doc(items[i], docs[i]);
     };
     if (items.size() >= kScoredInTwoFrom) {
         in_two_halves(items.size(), score_range);
