@@ -85,6 +85,7 @@ TEST_F(Search, PinyinAndInitials) {
     }
     EXPECT_TRUE(set("yinhang").count(bank));  // 行 is polyphonic: xing and hang
     EXPECT_TRUE(set("shuxiu").count(embroidery));
+    EXPECT_EQ(set("xzqtd"), std::set<std::int64_t>{ding});  // five initials that match no English word
     // The names of categories and periods are read as pinyin too: 瓷器 is only the bowl's category.
     EXPECT_EQ(set("ciqi"), std::set<std::int64_t>{bowl});
     EXPECT_EQ(set("nansong"), std::set<std::int64_t>{bowl});  // its period; its title says 宋代

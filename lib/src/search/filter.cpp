@@ -152,7 +152,7 @@ void FacetTally::add(const ItemFacts& item) noexcept {
 namespace {
 
 // From this many candidates on, the second half is admitted on a thread of its own.
-constexpr std::size_t kSplitFrom = 1 << 16;
+constexpr std::size_t kSplitFrom = 1 << 14;
 // The facts of a large result set are scattered over the table (a cache miss each, most of the
 // pass's time): those of a later candidate are fetched while this one is admitted.
 constexpr std::size_t kFetchAhead = 16;

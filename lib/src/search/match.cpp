@@ -70,6 +70,11 @@ std::string pinyin_expression(const QueryTerm& term, bool syllable_pairs) {
 
 namespace {
 
+// Kiosk visitors type initials for words of up to four characters (qt, qtj, bjdx); five letters or
+// more that are no pinyin are far more often an English word, whose chain of initial pairs
+// (^la ^at ^th ^he for lathe) costs milliseconds and rarely finds anything.
+constexpr std::size_t kLongestLikelyInitials = 4;
+
 // Whether the text is one run of Han characters (and nothing else).
 bool one_han_run(std::string_view text) {
     if (text.empty()) return false;
@@ -118,6 +123,8 @@ MatchPlan plan_match(const ParsedQuery& query, int schema_version) {
         plan.words.push_back(term.text);
         plan.any_text += (plan.any_text.empty() ? "" : " OR ") + text;
         const std::string pinyin = pinyin_expression(term, syllable_pairs);
+        plan.initials_unless_text.push_back(!pinyin.empty() && pinyin_letters(term.text, false).size() > kLongestLikelyInitials &&
+                                            segment_pinyin(pinyin_letters(term.text, true)).empty());
         plan.pinyin_terms.push_back(pinyin);
         if (!pinyin.empty()) plan.any_pinyin += (plan.any_pinyin.empty() ? "" : " OR ") + pinyin;
         plan.whole_phrase += (plan.whole_phrase.empty() ? "" : " ") + term.text;
@@ -191,7 +198,7 @@ Result<Wanted> wanted_ids(const sql::Db& db, const MatchPlan& plan) {
     for (std::size_t i = 0; i < plan.text_terms.size(); ++i) {
         auto ids = phrase_union_ids(db, "search_text", plan.set_terms[i]);
         if (!ids) return fail(std::move(ids).error());
-        if (!plan.pinyin_terms[i].empty()) {
+        if (!plan.pinyin_terms[i].empty() && !(plan.initials_unless_text[i] && !ids->empty())) {
             auto pinyin = phrase_union_ids(db, "search_pinyin", plan.pinyin_terms[i]);
             if (!pinyin) return fail(std::move(pinyin).error());
             // A word matches in the text or in the pinyin, rarely both: no third copy then.

@@ -39,6 +39,9 @@ struct MatchPlan {
     std::vector<std::string> text_terms;    ///< one literal per wanted term
     std::vector<std::string> set_terms;     ///< the same, cheapest form for collecting ids
     std::vector<std::string> pinyin_terms;  ///< per wanted term: its pinyin expression or ""
+    /// per wanted term: its pinyin is only a chain of five or more initials (an English word such
+    /// as bronze or lathe read as initials), looked up only when the word matches no text
+    std::vector<bool> initials_unless_text;
     std::vector<std::string> excluded;      ///< -terms, in the form of set_terms
     std::string any_text;       ///< wanted terms OR'ed, for BM25 and snippets
     std::string any_pinyin;     ///< pinyin expressions OR'ed
