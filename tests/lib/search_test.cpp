@@ -294,6 +294,12 @@ TEST_F(Search, ResultSetsLargeEnoughToSplitOverTwoThreadsCountEveryItemOnce) {
     }
     EXPECT_EQ(counted, expected);
     EXPECT_EQ(ich, expected_ich);
+    // Two words no item has both of, each in one item of ids far above the matches' count: the
+    // items with the most of them come from the sparse path of most_covered (match.cpp).
+    auto either = search_items(*archive, "砖69998 砖69997", options);
+    ASSERT_TRUE(either) << either.error().message;
+    EXPECT_FALSE(either->all_words);
+    EXPECT_EQ(either->total, 2u);  // neither is restricted (69,997 and 69,998 are not multiples of 3)
     // No words: every item is a candidate, the fixture's four public relics too.
     auto relics = search_items(*archive, "type:relic", options);
     ASSERT_TRUE(relics) << relics.error().message;
