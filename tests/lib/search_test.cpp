@@ -294,6 +294,20 @@ TEST_F(Search, ResultSetsLargeEnoughToSplitOverTwoThreadsCountEveryItemOnce) {
     }
     EXPECT_EQ(counted, expected);
     EXPECT_EQ(ich, expected_ich);
+    // A page larger than the stored texts scored at once (rank.cpp): still whole, best first.
+    SearchOptions long_page = options;
+    long_page.limit = 1500;
+    auto page = search_items(*archive, "砖 -残", long_page);
+    ASSERT_TRUE(page) << page.error().message;
+    ASSERT_EQ(page->hits.size(), 1500u);
+    std::set<std::int64_t> distinct;
+    for (std::size_t i = 0; i < page->hits.size(); ++i) {
+        distinct.insert(page->hits[i].id);
+        if (i > 0) {
+            EXPECT_LE(page->hits[i].score, page->hits[i - 1].score);
+        }
+    }
+    EXPECT_EQ(distinct.size(), 1500u);
     // Two words no item has both of, each in one item of ids far above the matches' count: the
     // items with the most of them come from the sparse path of most_covered (match.cpp).
     auto either = search_items(*archive, "砖69998 砖69997", options);

@@ -14,6 +14,7 @@ namespace {
 constexpr double kColumnWeights[] = {10.0, 5.0, 3.0, 1.0};  // title, keywords, places, body
 constexpr double kK1 = 1.2, kB = 0.75;
 constexpr std::size_t kScoredInTwoFrom = 64;  // candidates scored on two threads from this many on
+constexpr std::size_t kScoredAtOnce = 1024;   // stored texts held at once while scoring
 
 struct Term {
     std::string folded;                                ///< for the text columns
@@ -222,23 +223,27 @@ Result<std::vector<Ranked>> rank(const sql::Db& db, const MatchPlan& plan, const
         if (multiword_pinyin) s.pinyin_phrase_in_title = count_pinyin(title_pinyin, phrase_pinyin) > 0;
         return s;
     };
-    // The stored text is read here (one connection, one thread); folding and counting it is
-    // pure work, shared with a second thread for a full page of candidates.
-    std::vector<StoredDoc> docs;
-    docs.reserve(items.size());
-    for (const ItemFacts* item : items) {
-        auto doc = stored_doc(db, item->id);
-        if (!doc) return fail(std::move(doc).error());
-        docs.push_back(std::move(*doc));
-    }
+    // The stored text is read here (one connection, one thread), a bounded batch at a time (a
+    // caller may ask for thousands); folding and counting it is pure work, shared with a second
+    // thread for a full page of candidates.
     std::vector<Scoring> scored(items.size());
-    auto score_range = [&](std::size_t from, std::size_t to) {
-        for (std::size_t i = from; i < to; ++i) scored[i] = score_doc(items[i], docs[i]);
-    };
-    if (items.size() >= kScoredInTwoFrom) {
-        in_two_halves(items.size(), score_range);
-    } else {
-        score_range(0, items.size());
+    std::vector<StoredDoc> docs;
+    for (std::size_t first = 0; first < items.size(); first += kScoredAtOnce) {
+        const std::size_t count = std::min(kScoredAtOnce, items.size() - first);
+        docs.clear();
+        for (std::size_t i = first; i < first + count; ++i) {
+            auto doc = stored_doc(db, items[i]->id);
+            if (!doc) return fail(std::move(doc).error());
+            docs.push_back(std::move(*doc));
+        }
+        auto score_range = [&](std::size_t from, std::size_t to) {
+            for (std::size_t i = from; i < to; ++i) scored[first + i] = score_doc(items[first + i], docs[i]);
+        };
+        if (count >= kScoredInTwoFrom) {
+            in_two_halves(count, score_range);
+        } else {
+            score_range(0, count);
+        }
     }
     double total_length = 0;
     for (const Scoring& s : scored) total_length += static_cast<double>(s.length);
