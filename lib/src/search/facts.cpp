@@ -88,7 +88,6 @@ Result<void> FactTable::load(const sql::Db& db) {
     rows_.reserve(static_cast<std::size_t>(*largest));
     titles_.reserve(static_cast<std::size_t>(*largest) * kTitleBytesReserved);
     advise_huge_pages(rows_.data(), rows_.capacity() * sizeof(ItemFacts));
-    advise_huge_pages(titles_.data(), titles_.capacity());
     WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { rows_.push_back(from_row(row)); }));
     index_rows();
     loaded_ = true;
