@@ -15,7 +15,7 @@ Result<void> Archive::Impl::on_item_added(const Item& item, bool has_timed) {
 }
 
 Result<void> Archive::Impl::verify_derived(std::vector<VerifyProblem>& problems, std::vector<std::string>& notes) const {
-    return search::check_index(db, read_only, vocabulary, problems, notes);
+    return search::check_index(db, read_only, schema_version, vocabulary, problems, notes);
 }
 
 }  // namespace wenyuan

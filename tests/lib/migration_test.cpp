@@ -183,7 +183,10 @@ TEST(Migration, Version9IndexesSyllablePairs) {
     EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "tong+jing"), 1);
     // Turn it back into a version 8 catalog: a pinyin index without pairs. The tokenizer cannot
     // write one any more, so the syllables' tokens are deleted with the pairs.
-    exec_sql(dir / "a/catalog.db", "INSERT INTO search_pinyin(search_pinyin) VALUES ('delete-all'); PRAGMA user_version = 8");
+    // Version 8 also kept the names of type, categories and period out of the pinyin text.
+    exec_sql(dir / "a/catalog.db",
+             "INSERT INTO search_pinyin(search_pinyin) VALUES ('delete-all'); UPDATE search_docs SET pinyin = '青铜镜'; "
+             "PRAGMA user_version = 8");
     EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "qing+tong"), 0);
     {  // A kiosk reads it as it is, and searches it.
         auto kiosk = Archive::open(dir / "a", OpenMode::read_only);
@@ -192,6 +195,9 @@ TEST(Migration, Version9IndexesSyllablePairs) {
         auto found = search_items(*kiosk, "青铜");
         ASSERT_TRUE(found);
         EXPECT_EQ(found->total, 1u);
+        auto checked = kiosk->verify();  // against what version 8 indexed, not version 9
+        ASSERT_TRUE(checked);
+        EXPECT_TRUE(checked->ok) << (checked->problems.empty() ? "" : checked->problems[0].problem);
     }
     EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "qing+tong"), 0);
     auto archive = Archive::open(dir / "a");

@@ -128,7 +128,7 @@ constexpr int kAutomerge = 16;
 
 }  // namespace
 
-SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary) {
+SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary, bool names_in_pinyin) {
     SearchDoc doc;
     append(doc.title, item.title);
     append(doc.title, item.title_en);
@@ -150,6 +150,7 @@ SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary) {
     append(doc.pinyin, item.place);
     append(doc.pinyin, item.creator);
     // The Chinese names of its type, categories and period (version 9): ciqi finds 瓷器 items.
+    if (!names_in_pinyin) return doc;
     for (const auto& [kind, code] : {std::pair{"item_type", &item.type}, std::pair{"relic_category", &item.relic_category},
                                      std::pair{"ich_category", &item.ich_category}, std::pair{"period", &item.period}}) {
         if (const VocabTerm* term = code->empty() ? nullptr : vocabulary.find(kind, *code)) append(doc.pinyin, term->zh);
@@ -358,7 +359,7 @@ Result<void> rebuild_index(const sql::Db& db, const Vocabulary& vocabulary) {
     return write_pending(db, pending);
 }
 
-Result<void> check_index(const sql::Db& db, bool read_only, const Vocabulary& vocabulary,
+Result<void> check_index(const sql::Db& db, bool read_only, int schema_version, const Vocabulary& vocabulary,
                          std::vector<VerifyProblem>& problems, std::vector<std::string>& notes) {
     // Items with segments or caption cues: their text is part of the body.
     std::vector<std::int64_t> timed_items;
@@ -382,7 +383,7 @@ Result<void> check_index(const sql::Db& db, bool read_only, const Vocabulary& vo
             problems.push_back({"search index", name + " is not indexed"});
             return;
         }
-        SearchDoc expected = compose_doc(item, vocabulary);
+        SearchDoc expected = compose_doc(item, vocabulary, schema_version >= kNamesInPinyinFrom);
         if (std::binary_search(timed_items.begin(), timed_items.end(), item.id)) {
             auto text = timed_text(db, item.id);
             if (!text) {

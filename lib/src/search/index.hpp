@@ -24,7 +24,11 @@ struct SearchDoc {
                            ///< and the Chinese names of type, categories and period)
 };
 
-SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary);
+/// From this schema version on, the pinyin text also holds the Chinese names of the item's type,
+/// categories and period (an older catalog, read as it is, has them only in `keywords`).
+inline constexpr int kNamesInPinyinFrom = 9;
+
+SearchDoc compose_doc(const Item& item, const Vocabulary& vocabulary, bool names_in_pinyin = true);
 
 /// Creates the index tables (schema migration 2) and indexes every existing item.
 Result<void> create_index(const sql::Db& db);
@@ -76,7 +80,8 @@ Result<void> rebuild_index(const sql::Db& db, const Vocabulary& vocabulary);
 /// Compares the index with the catalog: every live item indexed with its current text and facts,
 /// nothing else indexed, and FTS5's own integrity check. FTS5 runs that check as an INSERT, which a
 /// read-only connection refuses: there it is skipped and `notes` says so.
-Result<void> check_index(const sql::Db& db, bool read_only, const Vocabulary& vocabulary,
+/// `schema_version`: the catalog's, which an archive opened read-only may not have migrated.
+Result<void> check_index(const sql::Db& db, bool read_only, int schema_version, const Vocabulary& vocabulary,
                          std::vector<VerifyProblem>& problems, std::vector<std::string>& notes);
 
 }  // namespace wenyuan::search
