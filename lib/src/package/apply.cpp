@@ -116,7 +116,9 @@ Result<void> add_missing_assets(Archive::Impl& impl, std::int64_t item_id, const
     for (std::size_t i = 0; i < assets.size(); ++i) {
         auto draft = package::asset_from_json(assets[i], where + " asset " + std::to_string(i));
         if (!draft) return fail(std::move(draft).error());
-        auto existing = impl.db.cached("SELECT id FROM assets WHERE item_id = ?1 AND role = ?2 AND sha256 = ?3");
+        // By the item's few assets: `+sha256` keeps SQLite from picking the sha256 index, which for
+        // an object many items share (one scan in several records) walks all of their assets.
+        auto existing = impl.db.cached("SELECT id FROM assets WHERE item_id = ?1 AND role = ?2 AND +sha256 = ?3");
         if (!existing) return fail(std::move(existing).error());
         (*existing)->bind(1, item_id).bind(2, draft->role).bind(3, draft->sha256);
         auto row = (*existing)->step();
