@@ -151,8 +151,7 @@ void FactTable::index_rows() {
 void FactTable::mark_dirty(std::int64_t item_id) {
     if (!loaded_) return;
     if (dirty_.size() >= 4096) {  // a bulk change: reloading is cheaper than re-reading one by one
-        loaded_ = false;
-        dirty_.clear();
+        forget();
         return;
     }
     dirty_.insert(item_id);

@@ -65,7 +65,7 @@ public:
     /// Called inside the write transaction of an item; takes effect at the next refresh, which
     /// then sees whatever was committed (or rolled back).
     void mark_dirty(std::int64_t item_id);
-    /// The index was rebuilt: the next refresh loads the table again.
+    /// The next refresh loads the table again (the index was rebuilt, or much of it changed).
     void forget() noexcept {
         loaded_ = false;
         dirty_.clear();

@@ -184,6 +184,15 @@ constexpr const char* kFactsTable = R"sql(CREATE TABLE search_facts (
 // Items indexed per step of a rebuild: their full-text rows are written together (PendingText).
 constexpr std::size_t kRebuildBatch = 20000;
 
+// The items with segments or caption cues (their text joins the body), ascending.
+Result<std::vector<std::int64_t>> timed_item_ids(const sql::Db& db) {
+    auto stmt = db.prepare("SELECT item_id FROM segments UNION SELECT item_id FROM caption_cues ORDER BY 1");
+    if (!stmt) return fail(std::move(stmt).error());
+    std::vector<std::int64_t> ids;
+    WENYUAN_TRY(stmt->each([&](const sql::Stmt& row) { ids.push_back(row.int64(0)); }));
+    return ids;
+}
+
 }  // namespace
 
 Result<void> create_index(const sql::Db& db) {
@@ -341,10 +350,8 @@ Result<void> rebuild_index(const sql::Db& db, const Vocabulary& vocabulary) {
     WENYUAN_TRY(configure_fulltext(db, "search_text"));
     WENYUAN_TRY(configure_fulltext(db, "search_pinyin"));
     WENYUAN_TRY(configure_merging(db));
-    std::vector<std::int64_t> timed_items;  // with segments or caption cues: their text joins the body
-    auto timed = db.prepare("SELECT item_id FROM segments UNION SELECT item_id FROM caption_cues ORDER BY 1");
-    if (!timed) return fail(std::move(timed).error());
-    WENYUAN_TRY(timed->each([&](const sql::Stmt& row) { timed_items.push_back(row.int64(0)); }));
+    auto timed_items = timed_item_ids(db);
+    if (!timed_items) return fail(std::move(timed_items).error());
     auto items = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted_at IS NULL ORDER BY id");
     if (!items) return fail(std::move(items).error());
     PendingText pending;
@@ -352,7 +359,7 @@ Result<void> rebuild_index(const sql::Db& db, const Vocabulary& vocabulary) {
     WENYUAN_TRY(items->each([&](const sql::Stmt& row) {
         if (!failure) return;
         const Item item = item_from_row(row);
-        failure = index_new_item(db, item, vocabulary, std::binary_search(timed_items.begin(), timed_items.end(), item.id), &pending);
+        failure = index_new_item(db, item, vocabulary, std::binary_search(timed_items->begin(), timed_items->end(), item.id), &pending);
         if (failure && pending.docs.size() >= kRebuildBatch) failure = write_pending(db, pending);
     }));
     WENYUAN_TRY(failure);
@@ -361,11 +368,8 @@ Result<void> rebuild_index(const sql::Db& db, const Vocabulary& vocabulary) {
 
 Result<void> check_index(const sql::Db& db, bool read_only, int schema_version, const Vocabulary& vocabulary,
                          std::vector<VerifyProblem>& problems, std::vector<std::string>& notes) {
-    // Items with segments or caption cues: their text is part of the body.
-    std::vector<std::int64_t> timed_items;
-    auto timed = db.prepare("SELECT item_id FROM segments UNION SELECT item_id FROM caption_cues ORDER BY 1");
-    if (!timed) return fail(std::move(timed).error());
-    WENYUAN_TRY(timed->each([&](const sql::Stmt& row) { timed_items.push_back(row.int64(0)); }));
+    auto timed_items = timed_item_ids(db);
+    if (!timed_items) return fail(std::move(timed_items).error());
     auto items = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted_at IS NULL ORDER BY id");
     if (!items) return fail(std::move(items).error());
     std::size_t live = 0;
@@ -384,7 +388,7 @@ Result<void> check_index(const sql::Db& db, bool read_only, int schema_version, 
             return;
         }
         SearchDoc expected = compose_doc(item, vocabulary, schema_version >= kNamesInPinyinFrom);
-        if (std::binary_search(timed_items.begin(), timed_items.end(), item.id)) {
+        if (std::binary_search(timed_items->begin(), timed_items->end(), item.id)) {
             auto text = timed_text(db, item.id);
             if (!text) {
                 failure = fail(std::move(text).error());
