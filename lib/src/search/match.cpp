@@ -45,7 +45,7 @@ bool pinyin_candidate(std::string_view text) {
     return letter;
 }
 
-std::string pinyin_expression(const QueryTerm& term, bool syllable_pairs) {
+PinyinExpression pinyin_expression(const QueryTerm& term, bool syllable_pairs) {
     if (term.phrase || !pinyin_candidate(term.text)) return {};
     const std::string pairs = syllable_pairs ? std::string(kSyllablePairs) : std::string();
     const std::string compact = pinyin_letters(term.text, false);
@@ -62,10 +62,11 @@ std::string pinyin_expression(const QueryTerm& term, bool syllable_pairs) {
         }
         alternatives.push_back(fts_literal(pairs + (prefix ? std::string(kSyllableStart) : std::string()) + phrase));
     }
-    if (alternatives.empty() || looks_like_initials(compact)) alternatives.push_back(fts_literal(pairs + compact));
+    const bool initials_only = alternatives.empty();
+    if (initials_only || looks_like_initials(compact)) alternatives.push_back(fts_literal(pairs + compact));
     std::string out;
     for (const std::string& alternative : alternatives) out += (out.empty() ? "" : " OR ") + alternative;
-    return "(" + out + ")";
+    return {"(" + out + ")", initials_only};
 }
 
 namespace {
@@ -122,9 +123,8 @@ MatchPlan plan_match(const ParsedQuery& query, int schema_version) {
         plan.set_terms.push_back(set_term);
         plan.words.push_back(term.text);
         plan.any_text += (plan.any_text.empty() ? "" : " OR ") + text;
-        const std::string pinyin = pinyin_expression(term, syllable_pairs);
-        plan.initials_unless_text.push_back(!pinyin.empty() && pinyin_letters(term.text, false).size() > kLongestLikelyInitials &&
-                                            segment_pinyin(pinyin_letters(term.text, true)).empty());
+        const auto [pinyin, initials_only] = pinyin_expression(term, syllable_pairs);
+        plan.initials_unless_text.push_back(initials_only && pinyin_letters(term.text, false).size() > kLongestLikelyInitials);
         plan.pinyin_terms.push_back(pinyin);
         if (!pinyin.empty()) plan.any_pinyin += (plan.any_pinyin.empty() ? "" : " OR ") + pinyin;
         plan.whole_phrase += (plan.whole_phrase.empty() ? "" : " ") + term.text;

@@ -28,10 +28,15 @@ bool pinyin_candidate(std::string_view text);
 /// The first catalog schema version whose pinyin index holds syllable pairs (qing+tong).
 inline constexpr int kSyllablePairsSchemaVersion = 9;
 
-/// Every reading of a pinyin-looking term as an expression on search_pinyin, or "". With
+/// A term read as pinyin: every reading of it as an expression on search_pinyin ("" when it does
+/// not look like pinyin), and whether it is only read as initials (no syllables fit it). With
 /// `syllable_pairs` (the index has them) its literals start with kSyllablePairs, so that runs of
 /// syllables are looked up as pairs; without, they ask for exactly the tokens of older indexes.
-std::string pinyin_expression(const QueryTerm& term, bool syllable_pairs);
+struct PinyinExpression {
+    std::string text;
+    bool initials_only = false;
+};
+PinyinExpression pinyin_expression(const QueryTerm& term, bool syllable_pairs);
 
 /// What a query matches, before filters: the ids and the expressions ranking uses.
 struct MatchPlan {
