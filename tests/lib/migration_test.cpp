@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <initializer_list>
+
 #include "search/fts5_tokenizer.hpp"
 #include "test_support.hpp"
 #include "wenyuan/archive.hpp"
@@ -46,6 +48,22 @@ void archive_with_one_item(const std::filesystem::path& dir, const std::string& 
     item.access = Access::public_access;
     item.title = title;
     ASSERT_TRUE(created->add_item(item, {}, {}, "test"));
+}
+
+// Each query finds the archive's one item.
+void expect_each_finds_one(const Archive& archive, std::initializer_list<const char*> queries) {
+    for (const char* query : queries) {
+        auto found = search_items(archive, query);
+        ASSERT_TRUE(found) << query;
+        EXPECT_EQ(found->total, 1u) << query;
+    }
+}
+
+// verify passes (naming the first problem when it does not).
+void expect_verified(Archive& archive) {
+    auto report = archive.verify();
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
 }
 
 // Builds an archive folder from a SQL fixture and the one object it refers to.
@@ -105,14 +123,8 @@ PRAGMA user_version = 6;
     auto archive = Archive::open(dir / "a");
     ASSERT_TRUE(archive) << archive.error().message;
     EXPECT_EQ(archive->schema_version(), Archive::current_schema_version());
-    for (const char* query : {"铜镇", "xiongxing", "xion", "xiongx"}) {
-        auto found = search_items(*archive, query);
-        ASSERT_TRUE(found) << query;
-        EXPECT_EQ(found->total, 1u) << query;
-    }
-    auto report = archive->verify();
-    ASSERT_TRUE(report);
-    EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
+    expect_each_finds_one(*archive, {"铜镇", "xiongxing", "xion", "xiongx"});
+    expect_verified(*archive);
     EXPECT_EQ(query_int(dir / "a/catalog.db", "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%prefix%'"), 0);
 }
 
@@ -134,9 +146,7 @@ TEST(Migration, Version8MergesSixteenSegmentsAtATime) {
         auto kiosk = Archive::open(dir / "a", OpenMode::read_only);
         ASSERT_TRUE(kiosk) << kiosk.error().message;
         EXPECT_EQ(kiosk->schema_version(), 7);
-        auto found = search_items(*kiosk, "青铜");
-        ASSERT_TRUE(found);
-        EXPECT_EQ(found->total, 1u);
+        expect_each_finds_one(*kiosk, {"青铜"});
     }
     EXPECT_EQ(automerge("search_text"), 4);
     auto archive = Archive::open(dir / "a");
@@ -144,14 +154,8 @@ TEST(Migration, Version8MergesSixteenSegmentsAtATime) {
     EXPECT_EQ(archive->schema_version(), Archive::current_schema_version());
     EXPECT_EQ(automerge("search_text"), 16);
     EXPECT_EQ(automerge("search_pinyin"), 16);
-    for (const char* query : {"青铜", "qingtong", "qt"}) {
-        auto found = search_items(*archive, query);
-        ASSERT_TRUE(found) << query;
-        EXPECT_EQ(found->total, 1u) << query;
-    }
-    auto report = archive->verify();
-    ASSERT_TRUE(report);
-    EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
+    expect_each_finds_one(*archive, {"青铜", "qingtong", "qt"});
+    expect_verified(*archive);
 }
 
 // How many documents of search_pinyin's index hold `term` (read through fts5vocab, which needs
@@ -174,8 +178,9 @@ int pinyin_documents(const std::filesystem::path& catalog, const std::string& te
     return value;
 }
 
-// Version 9 re-reads every item's pinyin into search_pinyin, which now holds syllable pairs
-// (qing+tong); until then a kiosk (read-only) keeps asking a version 8 index for syllables.
+// Version 9 rebuilds the search index: the pinyin index now holds syllable pairs (qing+tong) and
+// the names of type, categories and period; until then a kiosk (read-only) keeps asking a
+// version 8 index for syllables, and verify checks it as version 8 indexed it.
 TEST(Migration, Version9IndexesSyllablePairs) {
     test::TempDir dir;
     archive_with_one_item(dir / "a", "青铜镜");
@@ -192,12 +197,8 @@ TEST(Migration, Version9IndexesSyllablePairs) {
         auto kiosk = Archive::open(dir / "a", OpenMode::read_only);
         ASSERT_TRUE(kiosk) << kiosk.error().message;
         EXPECT_EQ(kiosk->schema_version(), 8);
-        auto found = search_items(*kiosk, "青铜");
-        ASSERT_TRUE(found);
-        EXPECT_EQ(found->total, 1u);
-        auto checked = kiosk->verify();  // against what version 8 indexed, not version 9
-        ASSERT_TRUE(checked);
-        EXPECT_TRUE(checked->ok) << (checked->problems.empty() ? "" : checked->problems[0].problem);
+        expect_each_finds_one(*kiosk, {"青铜"});
+        expect_verified(*kiosk);  // against what version 8 indexed, not version 9
     }
     EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "qing+tong"), 0);
     auto archive = Archive::open(dir / "a");
@@ -205,14 +206,8 @@ TEST(Migration, Version9IndexesSyllablePairs) {
     EXPECT_EQ(archive->schema_version(), 9);
     EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "qing+tong"), 1);
     EXPECT_EQ(pinyin_documents(dir / "a/catalog.db", "qing"), 1);
-    for (const char* query : {"qingtong", "qing tong", "qingtongjing", "tongjing", "qt", "qtj", "qingtongj"}) {
-        auto found = search_items(*archive, query);
-        ASSERT_TRUE(found) << query;
-        EXPECT_EQ(found->total, 1u) << query;
-    }
-    auto report = archive->verify();
-    ASSERT_TRUE(report);
-    EXPECT_TRUE(report->ok) << (report->problems.empty() ? "" : report->problems[0].problem);
+    expect_each_finds_one(*archive, {"qingtong", "qing tong", "qingtongjing", "tongjing", "qt", "qtj", "qingtongj"});
+    expect_verified(*archive);
 }
 
 TEST(Migration, RefusesNewerAndForeignCatalogs) {

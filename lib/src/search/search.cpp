@@ -7,9 +7,9 @@
 
 #include "archive_impl.hpp"
 #include "clock.hpp"
-#include "search/index.hpp"
 #include "search/filter.hpp"
 #include "search/fold.hpp"
+#include "search/index.hpp"
 #include "search/match.hpp"
 #include "search/query.hpp"
 #include "search/rank.hpp"
