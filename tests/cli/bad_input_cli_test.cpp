@@ -1,0 +1,84 @@
+// Bad input at the command line, as museum staff meet it: odd entries in the folders they import,
+// hostile file names, mistyped options. Each gets one line naming it and its reason, the other
+// files go on, and the archive still verifies.
+#include <sys/stat.h>
+
+#include <map>
+
+#include "cli_helpers.hpp"
+
+namespace wenyuan::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+class BadInput : public ::testing::Test {
+protected:
+    void SetUp() override {
+        archive = (dir / "archive").string();
+        ASSERT_EQ(wenyuan({"init", archive}).exit_code, 0);
+    }
+    // The failures of an import's --json summary, by file name.
+    static std::map<std::string, std::string> failures(const nlohmann::json& summary) {
+        std::map<std::string, std::string> out;
+        for (const auto& failure : summary["failed"]) {
+            out[fs::path(failure["path"].get<std::string>()).filename().string()] = failure["error"];
+        }
+        return out;
+    }
+    void expect_verified() { EXPECT_EQ(wenyuan_json({"verify", archive})["ok"], true); }
+
+    TempDir dir;
+    std::string archive;
+};
+
+TEST_F(BadInput, LinksAndPipesInAFolderAreNamedAndTheRestImported) {
+    write_file(dir / "in/good.txt", "village chronicle");
+    fs::create_symlink("loop-b", dir / "in/loop-a");
+    fs::create_symlink("loop-a", dir / "in/loop-b");
+    fs::create_symlink(dir / "nowhere.jpg", dir / "in/broken.jpg");
+    ASSERT_EQ(::mkfifo((dir / "in/pipe.jpg").c_str(), 0644), 0);
+    fs::create_symlink("good.txt", dir / "in/link.txt");  // a link to a file is followed
+
+    const RunResult result = wenyuan({"import", archive, (dir / "in").string(), "--json"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    const auto summary = nlohmann::json::parse(result.out);
+    EXPECT_EQ(summary["imported"], 1);
+    EXPECT_EQ(summary["skipped"], 1);  // link.txt: the same bytes as good.txt
+    auto failed = failures(summary);
+    ASSERT_EQ(failed.size(), 4u) << result.out;
+    EXPECT_EQ(failed["loop-a"], "cannot read it: Too many levels of symbolic links");
+    EXPECT_EQ(failed["loop-b"], "cannot read it: Too many levels of symbolic links");
+    EXPECT_EQ(failed["broken.jpg"], "a symbolic link to '" + (dir / "nowhere.jpg").string() + "', which does not exist");
+    EXPECT_EQ(failed["pipe.jpg"], "not a regular file or folder (a named pipe)");
+    EXPECT_EQ(lines(result.err).size(), 4u) << result.err;
+
+    const RunResult named = wenyuan({"import", archive, (dir / "in/loop-a").string(), "--json"});
+    EXPECT_EQ(named.exit_code, 1);
+    EXPECT_EQ(failures(nlohmann::json::parse(named.out))["loop-a"], "cannot read it: Too many levels of symbolic links");
+    expect_verified();
+}
+
+TEST_F(BadInput, TheArchiveIsNeverImportedIntoItself) {
+    write_file(dir / "in/good.txt", "village chronicle");
+    ASSERT_EQ(wenyuan({"import", archive, (dir / "in").string()}).exit_code, 0);
+    for (const std::string input : {archive, archive + "/", archive + "/catalog.db", archive + "/../archive/objects"}) {
+        const RunResult result = wenyuan({"import", archive, input, "--json"});
+        EXPECT_EQ(result.exit_code, 1) << input;
+        const auto summary = nlohmann::json::parse(result.out);
+        EXPECT_EQ(summary["imported"], 0) << input;
+        ASSERT_EQ(summary["failed"].size(), 1u) << input;
+        EXPECT_NE(summary["failed"][0]["error"].get<std::string>().find("inside the archive folder"), std::string::npos)
+            << summary.dump();
+    }
+    // A folder that holds the archive is imported without it.
+    write_file(dir / "more.txt", "a second page");
+    const auto around = wenyuan_json({"import", archive, dir.path().string()});
+    EXPECT_EQ(around["imported"], 1);
+    EXPECT_EQ(around["skipped"], 1);
+    EXPECT_EQ(wenyuan_json({"list", archive}).size(), 2u);
+    expect_verified();
+}
+
+}  // namespace
+}  // namespace wenyuan::test
