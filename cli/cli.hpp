@@ -54,9 +54,17 @@ Result<Args> parse_args(const Command& command, int argc, char** argv, int first
 /// Opens the archive named by the first positional argument, printing a one-line error.
 Result<Archive> open_archive(const std::string& path, OpenMode mode = OpenMode::read_write);
 
-/// Prints "wenyuan: <message>" to stderr and returns `code`.
+/// Prints "wenyuan: <message>" to stderr, on one line (see one_line), and returns `code`.
 int report(const Error& error, int code = kFailed);
 int report(std::string_view message, int code = kFailed);
+
+/// `text` with line breaks and other control characters written as \n, \r and \xNN, so that a
+/// message naming a hostile file name ("a\nb.jpg", terminal escapes) stays one line. Tabs and
+/// UTF-8 stay as they are.
+std::string one_line(std::string_view text);
+
+/// Prints "<prefix><message>\n" to stderr with the message made one line.
+void print_line(std::string_view prefix, std::string_view message);
 
 /// Prints JSON to stdout, UTF-8 as is, indented.
 void print_json(const nlohmann::json& value);

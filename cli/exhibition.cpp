@@ -36,7 +36,7 @@ nlohmann::json problems_json(const std::string& origin, const std::vector<Exhibi
 }
 
 void print_problems(const std::string& origin, const std::vector<ExhibitionProblem>& problems) {
-    for (const ExhibitionProblem& p : problems) std::fprintf(stderr, "wenyuan: %s: %s: %s\n", origin.c_str(), p.where.c_str(), p.problem.c_str());
+    for (const ExhibitionProblem& p : problems) report(origin + ": " + p.where + ": " + p.problem);
 }
 
 int import(const Args& args) {
@@ -56,7 +56,7 @@ int import(const Args& args) {
         if (!problems) return report(problems.error());
         if (!problems->empty()) {
             print_problems(path, *problems);
-            std::fprintf(stderr, "wenyuan: %s: %zu problem(s); the exhibition was not imported\n", path.c_str(), problems->size());
+            report(path + ": " + std::to_string(problems->size()) + " problem(s); the exhibition was not imported");
             code = kFailed;
             continue;
         }

@@ -82,10 +82,8 @@ int run_import(const Args& args) {
     bar.finish();
     if (!summary) return report(summary.error());
 
-    for (const ImportFailure& failure : summary->failed) {
-        std::fprintf(stderr, "error: %s: %s\n", failure.path.c_str(), failure.error.c_str());
-    }
-    for (const std::string& warning : summary->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    for (const ImportFailure& failure : summary->failed) print_line("error: ", failure.path + ": " + failure.error);
+    for (const std::string& warning : summary->warnings) print_line("warning: ", warning);
     if (args.json()) {
         nlohmann::json failed = nlohmann::json::array();
         for (const ImportFailure& failure : summary->failed) failed.push_back({{"path", failure.path}, {"error", failure.error}});

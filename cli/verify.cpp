@@ -26,7 +26,7 @@ int run_verify(const Args& args) {
     } else {
         bool index_problem = false;
         for (const VerifyProblem& problem : report_->problems) {
-            std::fprintf(stderr, "error: %s: %s\n", problem.object.c_str(), problem.problem.c_str());
+            print_line("error: ", problem.object + ": " + problem.problem);
             index_problem = index_problem || problem.object == "search index";
         }
         if (index_problem) std::printf("note: `wenyuan reindex` rebuilds the search index from the catalog\n");

@@ -80,5 +80,27 @@ TEST_F(BadInput, TheArchiveIsNeverImportedIntoItself) {
     expect_verified();
 }
 
+TEST_F(BadInput, HostileFileNamesStayOnOneLine) {
+    write_file(dir / "in/bad\nname.jpg", "not a photograph");  // fails: the bytes are text
+    write_file(dir / "in/warn\x1b[31mname.pdf", "not a document");  // archived, with a warning
+    write_file(dir / "in/\xe9\x9d\x92\xe9\x93\x9c 'quoted' \"name\".txt", "a bronze");
+    const RunResult result = wenyuan({"import", archive, (dir / "in").string(), "--json"});
+    EXPECT_EQ(result.exit_code, 1);
+    const auto errors = lines(result.err);
+    ASSERT_EQ(errors.size(), 2u) << result.err;
+    EXPECT_NE(errors[0].find("/in/bad\\nname.jpg: image importer: bad\\nname.jpg: not an image"), std::string::npos)
+        << errors[0];
+    EXPECT_EQ(errors[1], "warning: warn\\x1b[31mname.pdf: the extension says application/pdf but the bytes are text/plain");
+    // JSON keeps the name as it is.
+    const auto summary = nlohmann::json::parse(result.out);
+    EXPECT_EQ(summary["imported"], 2);
+    EXPECT_EQ(fs::path(summary["failed"][0]["path"].get<std::string>()).filename(), "bad\nname.jpg");
+
+    const RunResult missing = wenyuan({"show", archive, "two\nlines"});
+    EXPECT_EQ(missing.exit_code, 1);
+    EXPECT_EQ(missing.err, "wenyuan: 'two\\nlines' is neither an item id nor a key (see `wenyuan list`)\n");
+    expect_verified();
+}
+
 }  // namespace
 }  // namespace wenyuan::test
