@@ -106,6 +106,20 @@ void print_json(const nlohmann::json& value) {
     std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
+Result<long long> number_option(const Args& args, std::string_view command, std::string_view name, long long min,
+                                long long max, long long fallback) {
+    if (!args.has(name)) return fallback;
+    const std::string text = args.get(name);
+    long long value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+        return fail(Errc::invalid_argument, "wenyuan " + std::string(command) + ": --" + std::string(name) +
+                                                " must be a whole number from " + std::to_string(min) + " to " +
+                                                std::to_string(max) + ", not '" + text + "'");
+    }
+    return value;
+}
+
 Result<std::int64_t> parse_id(std::string_view text) {
     std::int64_t id = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);

@@ -18,6 +18,9 @@ namespace wenyuan::cli {
 /// 2 the command line itself is wrong or the archive cannot be opened.
 enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2 };
 
+/// The largest count a numeric option takes (--limit, --offset, --max-pixels).
+constexpr long long kMaxCount = 1'000'000'000'000;
+
 struct OptionSpec {
     std::string_view name;  ///< without the leading "--"
     bool takes_value = false;
@@ -68,6 +71,12 @@ void print_line(std::string_view prefix, std::string_view message);
 
 /// Prints JSON to stdout, UTF-8 as is, indented.
 void print_json(const nlohmann::json& value);
+
+/// The whole number given as --<name>, or `fallback` when the option is absent. Errors (a usage
+/// error, exit 2): "wenyuan <command>: --<name> must be a whole number from <min> to <max>" for
+/// anything else ("abc", "2x", "-3", a number out of range).
+Result<long long> number_option(const Args& args, std::string_view command, std::string_view name, long long min,
+                                long long max, long long fallback);
 
 /// Parses a positive item id. Errors name the text.
 Result<std::int64_t> parse_id(std::string_view text);

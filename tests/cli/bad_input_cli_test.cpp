@@ -102,5 +102,31 @@ TEST_F(BadInput, HostileFileNamesStayOnOneLine) {
     expect_verified();
 }
 
+TEST_F(BadInput, MistypedNumbersAreUsageErrors) {
+    write_file(dir / "in/a.txt", "village chronicle");
+    const std::string in = (dir / "in").string();
+    const std::vector<std::vector<std::string>> commands = {
+        {"list", archive, "--limit", "abc"},      {"list", archive, "--limit", "-3"},
+        {"list", archive, "--offset", "-1"},      {"list", archive, "--limit", "2x"},
+        {"log", archive, "--limit", "ten"},       {"search", archive, "qt", "--limit", "0"},
+        {"search", archive, "qt", "--limit", ""}, {"import", archive, in, "--jobs", "2x"},
+        {"import", archive, in, "--max-pixels", "5e6"}};
+    for (const auto& command : commands) {
+        const RunResult result = wenyuan(command);
+        const std::string shown = command[0] + " " + command[command.size() - 2] + " " + command.back();
+        EXPECT_EQ(result.exit_code, 2) << shown;
+        ASSERT_EQ(lines(result.err).size(), 1u) << shown << ": " << result.err;
+        EXPECT_EQ(result.err.rfind("wenyuan: wenyuan " + command[0] + ": " + command[command.size() - 2] +
+                                       " must be a whole number from ", 0),
+                  0u)
+            << result.err;
+        EXPECT_NE(result.err.find("not '" + command.back() + "'"), std::string::npos) << result.err;
+    }
+    EXPECT_TRUE(wenyuan_json({"list", archive}).empty()) << "a refused import imported nothing";
+    ASSERT_EQ(wenyuan({"import", archive, in, "--jobs", "2", "--max-pixels", "5000000"}).exit_code, 0);
+    EXPECT_EQ(wenyuan_json({"list", archive, "--limit", "1", "--offset", "0"}).size(), 1u);
+    EXPECT_EQ(wenyuan_json({"log", archive, "--limit", "1"}).size(), 1u);
+}
+
 }  // namespace
 }  // namespace wenyuan::test
