@@ -128,5 +128,20 @@ TEST_F(BadInput, MistypedNumbersAreUsageErrors) {
     EXPECT_EQ(wenyuan_json({"log", archive, "--limit", "1"}).size(), 1u);
 }
 
+TEST_F(BadInput, ExhibitionFilesThatDoNotParseAreInValidateJson) {
+    write_file(dir / "cut.json", R"({"id": "cut", "title": "x", "sections": [)");
+    write_file(dir / "array.json", "[1, 2, 3]");
+    const std::string missing = (dir / "missing.json").string();
+    const auto problems = wenyuan_json(
+        {"exhibition", "validate", archive, (dir / "cut.json").string(), (dir / "array.json").string(), missing}, 1);
+    ASSERT_EQ(problems.size(), 3u) << problems.dump();
+    EXPECT_EQ(problems[0], nlohmann::json({{"file", (dir / "cut.json").string()},
+                                           {"where", ""},
+                                           {"problem", "not valid JSON (check commas, quotes and brackets)"}}));
+    EXPECT_EQ(problems[1]["problem"], "the document: must be an object");
+    EXPECT_EQ(problems[2]["file"], missing);
+    EXPECT_EQ(problems[2]["problem"], "cannot read the file (missing, or not a file)");
+}
+
 }  // namespace
 }  // namespace wenyuan::test
