@@ -143,5 +143,43 @@ TEST_F(BadInput, ExhibitionFilesThatDoNotParseAreInValidateJson) {
     EXPECT_EQ(problems[2]["problem"], "cannot read the file (missing, or not a file)");
 }
 
+// Runs wenyuan with stdout on `out` and stderr captured; returns the exit code.
+int run_with_stdout(const std::string& out, const std::vector<std::string>& args, std::string& err, const TempDir& dir) {
+    const std::string program = binary("wenyuan").string();
+    const std::string err_file = (dir / "stderr.txt").string();
+    std::vector<char*> argv{const_cast<char*>(program.c_str())};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::dup2(::open(out.c_str(), O_WRONLY), 1);
+        ::dup2(::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 2);
+        ::execv(program.c_str(), argv.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    err = read_file(err_file);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST_F(BadInput, OutputThatCannotBeWrittenIsAFailure) {
+    struct stat info {};
+    if (::stat("/dev/full", &info) != 0 || !S_ISCHR(info.st_mode)) GTEST_SKIP() << "no /dev/full here";
+    write_file(dir / "in/a.txt", "village chronicle");
+    ASSERT_EQ(wenyuan({"import", archive, (dir / "in").string()}).exit_code, 0);
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"list", archive},
+                                                 std::vector<std::string>{"list", archive, "--json"},
+                                                 std::vector<std::string>{"verify", archive, "--json"}}) {
+        std::string err;
+        EXPECT_EQ(run_with_stdout("/dev/full", args, err, dir), 1) << args.back();
+        EXPECT_EQ(err.rfind("wenyuan: cannot write the output", 0), 0u) << err;
+        EXPECT_EQ(lines(err).size(), 1u) << err;
+    }
+    std::string err;
+    EXPECT_EQ(run_with_stdout("/dev/null", {"list", archive, "--json"}, err, dir), 0) << err;
+    EXPECT_EQ(err, "");
+}
+
 }  // namespace
 }  // namespace wenyuan::test
