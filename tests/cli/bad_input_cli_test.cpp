@@ -143,6 +143,25 @@ TEST_F(BadInput, ExhibitionFilesThatDoNotParseAreInValidateJson) {
     EXPECT_EQ(problems[2]["problem"], "cannot read the file (missing, or not a file)");
 }
 
+TEST_F(BadInput, EmptyFilesAreRefusedWhateverTheirName) {
+    for (const char* name : {"scan.jpg", "kiln.obj", "globe.glb", "opera.mp4", "notes.txt", "no-extension"}) {
+        write_file(dir / "in" / name, "");
+    }
+    write_file(dir / "in/good.txt", "village chronicle");
+    const RunResult result = wenyuan({"import", archive, (dir / "in").string(), "--json"});
+    EXPECT_EQ(result.exit_code, 1);
+    const auto summary = nlohmann::json::parse(result.out);
+    EXPECT_EQ(summary["imported"], 1);
+    const auto failed = failures(summary);
+    ASSERT_EQ(failed.size(), 6u) << result.out;
+    for (const auto& [name, error] : failed) {
+        EXPECT_NE(error.find(" importer: " + name + ": the file is empty (0 bytes)"), std::string::npos) << error;
+    }
+    const auto verified = wenyuan_json({"verify", archive});
+    EXPECT_EQ(verified["ok"], true);
+    EXPECT_TRUE(verified["unreferenced"].empty()) << "the empty object stays behind";
+}
+
 // Runs wenyuan with stdout on `out` and stderr captured; returns the exit code.
 int run_with_stdout(const std::string& out, const std::vector<std::string>& args, std::string& err, const TempDir& dir) {
     const std::string program = binary("wenyuan").string();
