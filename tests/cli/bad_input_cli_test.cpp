@@ -162,6 +162,31 @@ TEST_F(BadInput, EmptyFilesAreRefusedWhateverTheirName) {
     EXPECT_TRUE(verified["unreferenced"].empty()) << "the empty object stays behind";
 }
 
+TEST_F(BadInput, APackageIsNeverRenamedOverADeviceOrAFolder) {
+    const std::vector<std::string> home = {"WENYUAN_HOME=" + (dir / "home").string()};
+    ASSERT_EQ(run({binary("wenyuan").string(), "keys", "generate", "county"}, home).exit_code, 0);
+    ASSERT_EQ(wenyuan({"import", archive, shared_data("images/misc_real/fruits.jpg").string(), "--access", "public"}).exit_code, 0);
+    write_file(dir / "hall.json", R"({"id": "hall", "title": "村史", "sections": [{"title": "一", "exhibits": [{"item": 1}]}]})");
+    ASSERT_EQ(wenyuan({"exhibition", "import", archive, (dir / "hall.json").string()}).exit_code, 0);
+    fs::create_directories(dir / "folder.wyp");
+    ASSERT_EQ(::mkfifo((dir / "pipe.wyp").c_str(), 0644), 0);
+    for (const char* name : {"folder.wyp", "pipe.wyp"}) {
+        const std::string output = (dir / name).string();
+        const RunResult result = run({binary("wenyuan").string(), "package", "export", archive, "--exhibition", "hall",
+                                      "-o", output, "--key", "county"},
+                                     home);
+        EXPECT_EQ(result.exit_code, 1) << name;
+        EXPECT_EQ(result.err, "wenyuan: " + output + ": exists and is not a regular file; name a new .wyp file\n");
+    }
+    EXPECT_TRUE(fs::is_directory(dir / "folder.wyp"));
+    EXPECT_TRUE(fs::is_fifo(dir / "pipe.wyp")) << "the pipe was replaced by the package";
+    EXPECT_EQ(run({binary("wenyuan").string(), "package", "export", archive, "--exhibition", "hall", "-o",
+                   (dir / "hall.wyp").string(), "--key", "county"},
+                  home)
+                  .exit_code,
+              0);
+}
+
 // Runs wenyuan with stdout on `out` and stderr captured; returns the exit code.
 int run_with_stdout(const std::string& out, const std::vector<std::string>& args, std::string& err, const TempDir& dir) {
     const std::string program = binary("wenyuan").string();
