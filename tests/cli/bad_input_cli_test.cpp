@@ -187,6 +187,45 @@ TEST_F(BadInput, APackageIsNeverRenamedOverADeviceOrAFolder) {
               0);
 }
 
+// Runs wenyuan with `args` while `folder` is mounted read-only, in a private mount namespace that
+// ends with the command (needs root; nothing outside the test sees the mount).
+RunResult on_read_only_media(const std::string& folder, std::vector<std::string> args) {
+    std::vector<std::string> command = {"/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
+                                        "mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" && shift && exec \"$@\"",
+                                        "sh", folder, binary("wenyuan").string()};
+    command.insert(command.end(), args.begin(), args.end());
+    return run(command);
+}
+
+TEST_F(BadInput, AnArchiveOnReadOnlyMediaIsListedSearchedAndVerified) {
+    if (run({"/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/true"}).exit_code != 0) {
+        GTEST_SKIP() << "cannot make a mount namespace here (needs root)";
+    }
+    write_file(dir / "in/青铜鼎.txt", "a bronze ding");
+    ASSERT_EQ(wenyuan({"import", archive, (dir / "in").string()}).exit_code, 0);
+
+    const RunResult listed = on_read_only_media(archive, {"list", archive, "--json"});
+    ASSERT_EQ(listed.exit_code, 0) << listed.err;
+    EXPECT_EQ(nlohmann::json::parse(listed.out).size(), 1u);
+    const RunResult found = on_read_only_media(archive, {"search", archive, "青铜", "--json"});
+    ASSERT_EQ(found.exit_code, 0) << found.err;
+    EXPECT_EQ(nlohmann::json::parse(found.out).size(), 1u);
+
+    const RunResult verified = on_read_only_media(archive, {"verify", archive, "--json"});
+    ASSERT_EQ(verified.exit_code, 0) << verified.err;
+    const auto report = nlohmann::json::parse(verified.out);
+    EXPECT_EQ(report["ok"], true);
+    EXPECT_EQ(report["checked"], 1);
+    EXPECT_NE(report["notes"].back().get<std::string>().find("verified read-only ("), std::string::npos) << report.dump();
+
+    const RunResult refused = on_read_only_media(archive, {"import", archive, (dir / "in").string()});
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_EQ(lines(refused.err).size(), 1u) << refused.err;
+    EXPECT_NE(refused.err.find("Read-only file system"), std::string::npos) << refused.err;
+    // The fixity_check event of a read-only verify was not recorded (nowhere to record it).
+    for (const auto& event : wenyuan_json({"log", archive})) EXPECT_NE(event["type"], "fixity_check");
+}
+
 // Runs wenyuan with stdout on `out` and stderr captured; returns the exit code.
 int run_with_stdout(const std::string& out, const std::vector<std::string>& args, std::string& err, const TempDir& dir) {
     const std::string program = binary("wenyuan").string();
