@@ -73,12 +73,51 @@ Result<Archive> open_archive(const std::string& path, OpenMode mode) {
 int report(const Error& error, int code) { return report(error.message, code); }
 
 int report(std::string_view message, int code) {
-    std::fprintf(stderr, "wenyuan: %.*s\n", static_cast<int>(message.size()), message.data());
+    print_line("wenyuan: ", message);
     return code;
+}
+
+std::string one_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if ((byte < 0x20 && c != '\t') || byte == 0x7f) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\x%02x", byte);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+void print_line(std::string_view prefix, std::string_view message) {
+    const std::string line = one_line(message);
+    std::fprintf(stderr, "%.*s%s\n", static_cast<int>(prefix.size()), prefix.data(), line.c_str());
 }
 
 void print_json(const nlohmann::json& value) {
     std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+Result<long long> number_option(const Args& args, std::string_view command, std::string_view name, long long min,
+                                long long max, long long fallback) {
+    if (!args.has(name)) return fallback;
+    const std::string text = args.get(name);
+    long long value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+        return fail(Errc::invalid_argument, "wenyuan " + std::string(command) + ": --" + std::string(name) +
+                                                " must be a whole number from " + std::to_string(min) + " to " +
+                                                std::to_string(max) + ", not '" + text + "'");
+    }
+    return value;
 }
 
 Result<std::int64_t> parse_id(std::string_view text) {

@@ -18,6 +18,9 @@ namespace wenyuan::cli {
 /// 2 the command line itself is wrong or the archive cannot be opened.
 enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2 };
 
+/// The largest count a numeric option takes (--limit, --offset, --max-pixels).
+constexpr long long kMaxCount = 1'000'000'000'000;
+
 struct OptionSpec {
     std::string_view name;  ///< without the leading "--"
     bool takes_value = false;
@@ -54,12 +57,26 @@ Result<Args> parse_args(const Command& command, int argc, char** argv, int first
 /// Opens the archive named by the first positional argument, printing a one-line error.
 Result<Archive> open_archive(const std::string& path, OpenMode mode = OpenMode::read_write);
 
-/// Prints "wenyuan: <message>" to stderr and returns `code`.
+/// Prints "wenyuan: <message>" to stderr, on one line (see one_line), and returns `code`.
 int report(const Error& error, int code = kFailed);
 int report(std::string_view message, int code = kFailed);
 
+/// `text` with line breaks and other control characters written as \n, \r and \xNN, so that a
+/// message naming a hostile file name ("a\nb.jpg", terminal escapes) stays one line. Tabs and
+/// UTF-8 stay as they are.
+std::string one_line(std::string_view text);
+
+/// Prints "<prefix><message>\n" to stderr with the message made one line.
+void print_line(std::string_view prefix, std::string_view message);
+
 /// Prints JSON to stdout, UTF-8 as is, indented.
 void print_json(const nlohmann::json& value);
+
+/// The whole number given as --<name>, or `fallback` when the option is absent. Errors (a usage
+/// error, exit 2): "wenyuan <command>: --<name> must be a whole number from <min> to <max>" for
+/// anything else ("abc", "2x", "-3", a number out of range).
+Result<long long> number_option(const Args& args, std::string_view command, std::string_view name, long long min,
+                                long long max, long long fallback);
 
 /// Parses a positive item id. Errors name the text.
 Result<std::int64_t> parse_id(std::string_view text);

@@ -36,7 +36,7 @@ nlohmann::json problems_json(const std::string& origin, const std::vector<Exhibi
 }
 
 void print_problems(const std::string& origin, const std::vector<ExhibitionProblem>& problems) {
-    for (const ExhibitionProblem& p : problems) std::fprintf(stderr, "wenyuan: %s: %s: %s\n", origin.c_str(), p.where.c_str(), p.problem.c_str());
+    for (const ExhibitionProblem& p : problems) report(origin + ": " + p.where + ": " + p.problem);
 }
 
 int import(const Args& args) {
@@ -56,7 +56,7 @@ int import(const Args& args) {
         if (!problems) return report(problems.error());
         if (!problems->empty()) {
             print_problems(path, *problems);
-            std::fprintf(stderr, "wenyuan: %s: %zu problem(s); the exhibition was not imported\n", path.c_str(), problems->size());
+            report(path + ": " + std::to_string(problems->size()) + " problem(s); the exhibition was not imported");
             code = kFailed;
             continue;
         }
@@ -86,14 +86,25 @@ int validate(const Args& args) {
             if (!e) return report(e.error());
             todo.emplace_back("exhibition " + summary.slug, std::move(*e));
         }
-    } else {
-        for (std::size_t i = 2; i < args.positional.size(); ++i) {
-            auto e = read_file(args.positional[i]);
-            if (!e) code = report(e.error());
-            else todo.emplace_back(args.positional[i], std::move(*e));
-        }
     }
     nlohmann::json out = nlohmann::json::array();
+    for (std::size_t i = 2; i < args.positional.size(); ++i) {
+        const std::string& path = args.positional[i];
+        auto e = read_file(path);
+        if (e) {
+            todo.emplace_back(path, std::move(*e));
+            continue;
+        }
+        code = kFailed;
+        if (!args.json()) {
+            report(e.error());
+            continue;
+        }
+        // A file that cannot be read or parsed is a problem of the whole document.
+        std::string problem = e.error().message;
+        if (problem.rfind(path + ": ", 0) == 0) problem.erase(0, path.size() + 2);
+        out.push_back({{"file", path}, {"where", ""}, {"problem", problem}});
+    }
     std::size_t total = 0;
     for (auto& [origin, exhibition] : todo) {
         auto problems = validate_exhibition(*archive, exhibition);

@@ -59,16 +59,13 @@ int run_import(const Args& args) {
     request.default_access = args.get("access", "internal");
     request.agent = agent();
     request.options.access_copy = args.has("access-copy");
-    if (args.has("jobs")) {
-        const int jobs = std::atoi(args.get("jobs").c_str());
-        if (jobs < 1 || jobs > 256) return report("wenyuan import: --jobs must be a number from 1 to 256", kUsage);
-        request.jobs = static_cast<unsigned>(jobs);
-    }
-    if (args.has("max-pixels")) {
-        const long long pixels = std::atoll(args.get("max-pixels").c_str());
-        if (pixels < 1) return report("wenyuan import: --max-pixels must be a positive number", kUsage);
-        request.options.max_pixels = static_cast<std::uint64_t>(pixels);
-    }
+    const auto jobs = number_option(args, "import", "jobs", 1, 256, 0);  // 0: one per core
+    if (!jobs) return report(jobs.error(), kUsage);
+    request.jobs = static_cast<unsigned>(*jobs);
+    const auto pixels = number_option(args, "import", "max-pixels", 1, kMaxCount,
+                                      static_cast<long long>(request.options.max_pixels));
+    if (!pixels) return report(pixels.error(), kUsage);
+    request.options.max_pixels = static_cast<std::uint64_t>(*pixels);
     for (const std::string& option : args.all("option")) {
         if (auto added = add_importer_option(request.options, option); !added) return report(added.error(), kUsage);
     }
@@ -82,10 +79,8 @@ int run_import(const Args& args) {
     bar.finish();
     if (!summary) return report(summary.error());
 
-    for (const ImportFailure& failure : summary->failed) {
-        std::fprintf(stderr, "error: %s: %s\n", failure.path.c_str(), failure.error.c_str());
-    }
-    for (const std::string& warning : summary->warnings) std::fprintf(stderr, "warning: %s\n", warning.c_str());
+    for (const ImportFailure& failure : summary->failed) print_line("error: ", failure.path + ": " + failure.error);
+    for (const std::string& warning : summary->warnings) print_line("warning: ", warning);
     if (args.json()) {
         nlohmann::json failed = nlohmann::json::array();
         for (const ImportFailure& failure : summary->failed) failed.push_back({{"path", failure.path}, {"error", failure.error}});

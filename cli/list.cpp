@@ -1,5 +1,4 @@
 #include <cstdio>
-#include <cstdlib>
 
 #include "cli.hpp"
 #include "text_width.hpp"
@@ -12,8 +11,12 @@ int run_list(const Args& args) {
     ListOptions options;
     options.type = args.get("type");
     options.collection = args.get("collection");
-    options.limit = static_cast<std::size_t>(std::atoll(args.get("limit", "0").c_str()));
-    options.offset = static_cast<std::size_t>(std::atoll(args.get("offset", "0").c_str()));
+    const auto limit = number_option(args, "list", "limit", 0, kMaxCount, 0);  // 0: all
+    if (!limit) return report(limit.error(), kUsage);
+    const auto offset = number_option(args, "list", "offset", 0, kMaxCount, 0);
+    if (!offset) return report(offset.error(), kUsage);
+    options.limit = static_cast<std::size_t>(*limit);
+    options.offset = static_cast<std::size_t>(*offset);
     options.reader = args.has("kiosk") ? Reader::kiosk : Reader::staff;
     auto items = archive->list_items(options);
     if (!items) return report(items.error());

@@ -1,5 +1,4 @@
 #include <cstdio>
-#include <cstdlib>
 
 #include "cli.hpp"
 
@@ -14,7 +13,9 @@ int run_log(const Args& args) {
         if (!id) return report(id.error(), kUsage);
         item = *id;
     }
-    auto events = archive->events(static_cast<std::size_t>(std::atoll(args.get("limit", "0").c_str())), item);
+    const auto limit = number_option(args, "log", "limit", 0, kMaxCount, 0);  // 0: all
+    if (!limit) return report(limit.error(), kUsage);
+    auto events = archive->events(static_cast<std::size_t>(*limit), item);
     if (!events) return report(events.error());
     if (args.json()) {
         nlohmann::json out = nlohmann::json::array();

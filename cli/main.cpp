@@ -1,6 +1,8 @@
 // wenyuan: the staff command line. main() is the one place that turns errors into exit codes.
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <string_view>
 
 #include "cli.hpp"
@@ -37,6 +39,18 @@ int print_command_help(std::string_view name) {
     return wenyuan::cli::report("unknown command '" + std::string(name) + "' (see `wenyuan help`)", wenyuan::cli::kUsage);
 }
 
+// Output that could not be written (a full disk, a closed file) is a failure, not exit 0.
+int checked_output(int code) {
+    std::cout.flush();
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0;
+    const int error = errno;  // meaningful only when this flush failed; earlier failures are sticky
+    if (flushed && !std::ferror(stdout) && std::cout.good()) return code;
+    wenyuan::cli::report(!flushed && error ? std::string("cannot write the output: ") + std::strerror(error)
+                                           : std::string("cannot write the output"));
+    return code == wenyuan::cli::kOk ? wenyuan::cli::kFailed : code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,11 +68,13 @@ int main(int argc, char** argv) {
         if (command.name != argv[1]) continue;
         auto args = wenyuan::cli::parse_args(command, argc, argv, 2);
         if (!args) return wenyuan::cli::report(args.error(), wenyuan::cli::kUsage);
+        int code = wenyuan::cli::kFailed;
         try {
-            return command.run(*args);
+            code = command.run(*args);
         } catch (const std::exception& error) {
             return wenyuan::cli::report(std::string("internal error: ") + error.what(), wenyuan::cli::kFailed);
         }
+        return checked_output(code);
     }
     return wenyuan::cli::report("unknown command '" + std::string(argv[1]) + "' (see `wenyuan help`)",
                                 wenyuan::cli::kUsage);

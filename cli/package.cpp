@@ -47,7 +47,7 @@ int export_command(const Args& args) {
                     {"sequence", made->sequence}, {"key_id", made->key_id}, {"created", made->created},
                     {"expires", made->expires}, {"dropped", made->dropped}});
     } else {
-        for (const std::string& line : made->dropped) std::fprintf(stderr, "wenyuan: left out: %s\n", line.c_str());
+        for (const std::string& line : made->dropped) print_line("wenyuan: left out: ", line);
         std::printf("%s: %zu exhibition(s), %zu item(s), %zu object(s) (%zu left out as already there), %zu withdrawn, "
                     "%llu bytes, sequence %lld, expires %s\n",
                     options.output.c_str(), made->exhibitions, made->items, made->objects, made->objects_skipped, made->withdrawn,

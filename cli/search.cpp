@@ -1,5 +1,4 @@
 #include <cstdio>
-#include <cstdlib>
 
 #include "cli.hpp"
 #include "text_width.hpp"
@@ -12,8 +11,9 @@ int run_search(const Args& args) {
     auto archive = open_archive(args.positional[0], OpenMode::read_only);
     if (!archive) return kUsage;
     SearchOptions options;
-    options.limit = static_cast<std::size_t>(std::atoll(args.get("limit", "20").c_str()));
-    if (options.limit == 0 || options.limit > 10000) return report("wenyuan search: --limit must be 1 to 10000", kUsage);
+    const auto limit = number_option(args, "search", "limit", 1, 10000, 20);
+    if (!limit) return report(limit.error(), kUsage);
+    options.limit = static_cast<std::size_t>(*limit);
     options.facets = args.has("facets");
     options.reader = args.has("kiosk") ? Reader::kiosk : Reader::staff;
     auto results = search_items(*archive, args.positional[1], options);

@@ -92,12 +92,13 @@ int report_command(const Args& args) {
     if (args.positional.size() != 2) return report(kUsageText, Exit::kUsage);
     UsageSummaryOptions options;
     options.utc_offset_minutes = local_offset_minutes();
-    try {
-        if (args.has("top")) options.top = static_cast<std::size_t>(std::stoul(args.get("top")));
-        if (args.has("utc-offset")) options.utc_offset_minutes = std::stoi(args.get("utc-offset"));
-    } catch (const std::exception&) {
-        return report("wenyuan usage report: --top and --utc-offset take whole numbers", Exit::kUsage);
-    }
+    const auto top = number_option(args, "usage report", "top", 1, 10000, static_cast<long long>(options.top));
+    if (!top) return report(top.error(), Exit::kUsage);
+    options.top = static_cast<std::size_t>(*top);
+    // From UTC-12:00 to UTC+14:00, the offsets clocks use.
+    const auto offset = number_option(args, "usage report", "utc-offset", -720, 840, options.utc_offset_minutes);
+    if (!offset) return report(offset.error(), Exit::kUsage);
+    options.utc_offset_minutes = static_cast<int>(*offset);
     auto log = UsageLog::open_read_only(args.positional[1]);
     if (!log) return report(log.error(), Exit::kUsage);
     std::optional<Archive> archive;

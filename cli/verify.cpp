@@ -6,8 +6,16 @@
 namespace wenyuan::cli {
 
 int run_verify(const Args& args) {
-    auto archive = open_archive(args.positional[0]);
-    if (!archive) return kUsage;
+    // An archive that cannot be opened for writing (a copy on read-only media, another user's
+    // folder) is verified read-only, without recording the fixity_check event.
+    std::string read_only_note;
+    auto archive = Archive::open(args.positional[0], OpenMode::read_write);
+    if (!archive) {
+        auto readable = Archive::open(args.positional[0], OpenMode::read_only);
+        if (!readable) return report(archive.error(), kUsage);
+        read_only_note = "verified read-only (" + archive.error().message + "); no fixity_check event was recorded";
+        archive = std::move(readable);
+    }
     const auto started = std::chrono::steady_clock::now();
     ProgressBar bar(stderr_is_terminal() && !args.json());
     auto report_ = archive->verify([&](std::uint64_t done, std::uint64_t total) {
@@ -15,6 +23,7 @@ int run_verify(const Args& args) {
     });
     bar.finish();
     if (!report_) return report(report_.error());
+    if (!read_only_note.empty()) report_->notes.push_back(read_only_note);
     if (args.json()) {
         nlohmann::json problems = nlohmann::json::array();
         for (const VerifyProblem& problem : report_->problems) {
@@ -26,7 +35,7 @@ int run_verify(const Args& args) {
     } else {
         bool index_problem = false;
         for (const VerifyProblem& problem : report_->problems) {
-            std::fprintf(stderr, "error: %s: %s\n", problem.object.c_str(), problem.problem.c_str());
+            print_line("error: ", problem.object + ": " + problem.problem);
             index_problem = index_problem || problem.object == "search index";
         }
         if (index_problem) std::printf("note: `wenyuan reindex` rebuilds the search index from the catalog\n");

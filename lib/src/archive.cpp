@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -111,7 +112,11 @@ Result<Archive> Archive::open(const std::filesystem::path& dir, OpenMode mode) {
         if (!taken) return fail(std::move(taken).error());
         lock = std::move(*taken);
     }
-    auto db = sql::Db::open(catalog, read_only, false);
+    // On read-only media (a DVD, a write-protected card, a read-only mount) nothing can change the
+    // catalog, and SQLite could not make the -shm file a WAL database needs: open it immutable.
+    struct statvfs volume {};
+    const bool on_read_only_media = read_only && ::statvfs(dir.c_str(), &volume) == 0 && (volume.f_flag & ST_RDONLY);
+    auto db = sql::Db::open(catalog, read_only, false, on_read_only_media);
     if (!db) return fail(std::move(db).error());
     WENYUAN_TRY(search::register_search_tokenizers(db->get()));
     auto impl = std::make_unique<Impl>(dir, std::move(*db), read_only);

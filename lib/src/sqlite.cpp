@@ -1,5 +1,8 @@
 #include "sqlite.hpp"
 
+#include <cctype>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
 
 
@@ -91,13 +94,29 @@ void configure_sqlite_once() {
 
 }  // namespace
 
-Result<Db> Db::open(const std::filesystem::path& file, bool read_only, bool create) {
+Result<Db> Db::open(const std::filesystem::path& file, bool read_only, bool create, bool immutable) {
     configure_sqlite_once();
     sqlite3* raw = nullptr;
     int flags = SQLITE_OPEN_NOMUTEX;
     flags |= read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (create) flags |= SQLITE_OPEN_CREATE;
-    const int rc = sqlite3_open_v2(file.c_str(), &raw, flags, nullptr);
+    std::string name = file.string();
+    if (immutable && read_only) {
+        // A URI filename: every byte but unreserved ones and '/' percent-encoded.
+        name = "file:";
+        for (const char c : std::filesystem::absolute(file).string()) {
+            if (std::isalnum(static_cast<unsigned char>(c)) || std::strchr("/-_.~", c)) {
+                name += c;
+            } else {
+                char escaped[4];
+                std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned char>(c));
+                name += escaped;
+            }
+        }
+        name += "?immutable=1";
+        flags |= SQLITE_OPEN_URI;
+    }
+    const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
     Db db;
     db.db_.reset(raw);
     db.path_ = file.string();

@@ -96,8 +96,10 @@ private:
 /// An open connection.
 class Db {
 public:
-    /// Opens (or creates, when `create`) the database file. Busy timeout 10 s.
-    static Result<Db> open(const std::filesystem::path& file, bool read_only, bool create);
+    /// Opens (or creates, when `create`) the database file. Busy timeout 10 s. `immutable` (with
+    /// `read_only`, for a file on a read-only file system): SQLite takes no locks and makes no
+    /// -shm file, without which a WAL database there cannot be opened at all.
+    static Result<Db> open(const std::filesystem::path& file, bool read_only, bool create, bool immutable = false);
 
     Result<Stmt> prepare(std::string_view sql) const;
     /// A statement prepared once per connection and kept for reuse (for statements run per

@@ -2,6 +2,9 @@
 // failing importer leaves the archive exactly as it was.
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
+
 #include "test_support.hpp"
 #include "wenyuan/import_pipeline.hpp"
 
@@ -81,6 +84,63 @@ TEST(Pipeline, FailureLeavesArchiveUnchanged) {
     // Only the good file's original and preview are stored; nothing of the broken one remains.
     EXPECT_EQ(f.archive.store().list()->size(), 2u);
     EXPECT_TRUE(f.archive.store().leftover_temp_files().empty());
+    auto report = f.archive.verify();
+    EXPECT_TRUE(report->ok);
+    EXPECT_TRUE(report->unreferenced.empty());
+}
+
+// Two files whose derivatives are the same bytes, imported at the same time: "fails" stores the
+// shared derivative first and fails only after "works" has found it already stored.
+class SharedDerivativeImporter final : public Importer {
+public:
+    std::string_view name() const noexcept override { return "shared"; }
+    int score(const Sniffed& sniffed) const noexcept override { return sniffed.mime == "text/plain" ? 50 : 0; }
+
+private:
+    Result<ImportOutput> do_import(ImportJob& job) const override {
+        const bool failing = test::read_file(job.source()) == "fails";
+        if (!failing) wait_for(first_stored_);
+        auto shared = job.store_derivative("preview", "SHARED PREVIEW", "text/plain", "preview.txt");
+        if (!shared) return fail(std::move(shared).error());
+        signal(failing ? first_stored_ : second_stored_);
+        if (failing) {
+            wait_for(second_stored_);
+            return fail(Errc::corrupt, "gave up after its preview");
+        }
+        ImportOutput output;
+        output.derivatives.push_back(*shared);
+        return output;
+    }
+    void signal(bool& flag) const {
+        std::lock_guard lock(mutex_);
+        flag = true;
+        changed_.notify_all();
+    }
+    void wait_for(const bool& flag) const {
+        std::unique_lock lock(mutex_);
+        changed_.wait_for(lock, std::chrono::seconds(20), [&] { return flag; });
+    }
+    mutable std::mutex mutex_;
+    mutable std::condition_variable changed_;
+    mutable bool first_stored_ = false, second_stored_ = false;
+};
+
+TEST(Pipeline, AFailureKeepsTheObjectsAGoodFileShares) {
+    Fixture f;
+    f.registry = ImporterRegistry();
+    f.registry.add(make_any_file_importer());
+    f.registry.add(std::make_unique<SharedDerivativeImporter>());
+    test::write_file(f.dir / "in/a.txt", "fails");
+    test::write_file(f.dir / "in/b.txt", "works");
+    const ImportSummary summary = f.run({f.dir / "in"});  // two jobs: both files at once
+    ASSERT_EQ(summary.failed.size(), 1u);
+    EXPECT_EQ(summary.failed[0].error, "shared importer: a.txt: gave up after its preview");
+    ASSERT_EQ(summary.imported, 1u) << "the good file failed too";
+    auto assets = f.archive.assets(summary.item_ids[0]);
+    ASSERT_EQ(assets->size(), 2u);
+    EXPECT_TRUE(f.archive.store().contains((*assets)[1].sha256));
+    // The failed file's original is gone again; the shared preview stays.
+    EXPECT_EQ(f.archive.store().list()->size(), 2u);
     auto report = f.archive.verify();
     EXPECT_TRUE(report->ok);
     EXPECT_TRUE(report->unreferenced.empty());

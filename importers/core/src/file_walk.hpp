@@ -12,7 +12,10 @@ namespace wenyuan {
 /// Every regular file named by `inputs` or found under a folder of `inputs`, as absolute,
 /// lexically normal paths, sorted and without duplicates. Hidden files and folders (".name"),
 /// Thumbs.db and desktop.ini are left out, and so is anything in `skip` (the archive itself, the
-/// manifest). Inputs that do not exist are added to `failures`.
+/// manifest). Symbolic links to files are followed; links to folders are not. Added to
+/// `failures`, each with its reason, and never thrown: inputs that do not exist, inputs inside a
+/// folder of `skip` (the archive), and anything met on the way that is neither a regular file nor
+/// a folder (a broken or looping link, a named pipe, a device) or a folder that cannot be read.
 std::vector<std::filesystem::path> walk_inputs(const std::vector<std::filesystem::path>& inputs,
                                                const std::set<std::filesystem::path>& skip,
                                                std::vector<ImportFailure>& failures);

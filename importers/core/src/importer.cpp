@@ -73,6 +73,10 @@ Result<ImportOutput> Importer::import(ImportJob& job) const {
     if (!S_ISREG(info.st_mode)) {
         return fail(Errc::invalid_argument, origin(*this, job.source()) + "not a regular file");
     }
+    if (info.st_size == 0) {
+        // Never a scan, a model or a recording: most often a copy that failed.
+        return fail(Errc::corrupt, origin(*this, job.source()) + "the file is empty (0 bytes)");
+    }
     if (static_cast<std::uint64_t>(info.st_size) > job.options().max_file_bytes) {
         return fail(Errc::limit, origin(*this, job.source()) + "file is " + std::to_string(info.st_size) +
                                      " bytes, over the limit of " + std::to_string(job.options().max_file_bytes));

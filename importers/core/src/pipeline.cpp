@@ -36,7 +36,7 @@ struct Finished {
     bool skipped = false;              // already archived
     ImportOutput output;
     AssetDraft original;
-    std::vector<std::string> new_objects;
+    std::vector<std::string> new_objects;  // stored by this job; removed at the end if it fails
 };
 
 // A bounded queue, so that workers cannot run far ahead of the catalog writer.
@@ -72,9 +72,24 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& file) {
                      static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
 }
 
-void remove_objects(const ObjectStore& store, const std::vector<std::string>& objects) {
-    for (const std::string& sha : objects) (void)store.remove(sha);
-}
+// Objects that failed jobs stored, removed when the run ends unless an item of the run uses them:
+// a job that found such an object already there may be in flight, and removing it at once made
+// that job's good file fail with "object … is not in the store".
+class Leftovers {
+public:
+    void failed(const std::vector<std::string>& objects) { candidates_.insert(objects.begin(), objects.end()); }
+    void used(const std::vector<AssetDraft>& assets) {
+        for (const AssetDraft& asset : assets) used_.insert(asset.sha256);
+    }
+    void remove(const ObjectStore& store) const {
+        for (const std::string& sha : candidates_) {
+            if (!used_.count(sha)) (void)store.remove(sha);
+        }
+    }
+
+private:
+    std::set<std::string> candidates_, used_;
+};
 
 // Runs on a worker: store the original, skip known files, run the importer.
 Finished process(const Archive& reader, const ImporterRegistry& registry, const ImportOptions& options,
@@ -118,13 +133,13 @@ Finished process(const Archive& reader, const ImporterRegistry& registry, const 
     const Importer* importer = registry.best_for(*sniffed);
     if (!importer) {
         done.error = name + ": no importer reads " + sniffed->mime;
-        remove_objects(reader.store(), job.new_objects());
+        done.new_objects = job.new_objects();
         return done;
     }
     auto output = importer->import(job);
     if (!output) {
         done.error = output.error().message;
-        remove_objects(reader.store(), job.new_objects());
+        done.new_objects = job.new_objects();
         return done;
     }
     done.output = std::move(*output);
@@ -219,6 +234,7 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
     // Results are committed in plan order, so item ids follow the sorted file list whatever the
     // workers' timing; out-of-order results wait in `pending`, bounded by the jobs in flight.
     std::map<std::size_t, Finished> pending;
+    Leftovers leftovers;
     for (std::size_t committed = 0; committed < files.size();) {
         while (!pending.count(committed)) {
             Finished arrived = queue.pop();
@@ -230,6 +246,7 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
         const std::string shown = done.file.string();
         if (done.error) {
             summary.failed.push_back({shown, *done.error});
+            leftovers.failed(done.new_objects);
         } else if (done.skipped || archive.item_with_original(done.sha256).value_or(std::nullopt)) {
             ++summary.skipped;
             (void)archive.remember_import(done.file.string(), done.stamp.size, done.stamp.mtime_ns, done.sha256);
@@ -250,9 +267,10 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
             assets.insert(assets.end(), done.output.derivatives.begin(), done.output.derivatives.end());
             auto id = add_item_with_timed(archive, item, assets, collections, done.output.timed, request.agent);
             if (!id) {
-                remove_objects(archive.store(), done.new_objects);
+                leftovers.failed(done.new_objects);
                 summary.failed.push_back({shown, id.error().message});
             } else {
+                leftovers.used(assets);
                 ++summary.imported;
                 summary.item_ids.push_back(*id);
                 for (const std::string& warning : done.output.warnings) {
@@ -268,6 +286,7 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
         if (request.on_progress) request.on_progress(progress);
     }
     for (auto& worker : workers) worker.join();
+    leftovers.remove(archive.store());
     return summary;
 }
 

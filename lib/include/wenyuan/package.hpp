@@ -53,7 +53,8 @@ struct ExportReport {
 /// package also lists the uids of once-public items now deleted or not public ("withdrawn", see
 /// docs/packages.md) so kiosks drop them. Streams objects with flat memory; the output appears
 /// only when complete. Errors: Errc::not_found (an exhibition), Errc::invalid_argument (no exhibition, bad
-/// expiry, an unreadable --since), Errc::corrupt (a store object damaged), Errc::io.
+/// expiry, an unreadable --since, an output that exists but is not a regular file: a device, a
+/// folder, a link), Errc::corrupt (a store object damaged), Errc::io.
 /// Read-only on the archive; one thread at a time, as Archive.
 Result<ExportReport> export_package(const Archive& archive, const ExportOptions& options,
                                     const ProgressFn& progress = {});

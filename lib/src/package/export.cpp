@@ -275,6 +275,14 @@ Result<std::vector<std::string>> package_objects(const std::filesystem::path& fi
 
 Result<ExportReport> export_package(const Archive& archive, const ExportOptions& options, const ProgressFn& progress) {
     if (options.key.secret_hex.empty()) return fail(Errc::invalid_argument, "package export: a signing key is needed");
+    // The finished package is renamed over the output: never over a device, a folder or a pipe
+    // (as root, `-o /dev/null` would have replaced the device with the package).
+    std::error_code ec;
+    const auto existing = std::filesystem::symlink_status(options.output, ec);
+    if (std::filesystem::exists(existing) && !std::filesystem::is_regular_file(existing)) {
+        return fail(Errc::invalid_argument,
+                    options.output.string() + ": exists and is not a regular file; name a new .wyp file");
+    }
     ExportReport report;
     report.key_id = options.key.public_key.key_id;
     report.created = now_utc_iso();

@@ -127,7 +127,7 @@ public:
     virtual std::vector<std::filesystem::path> companions(const std::filesystem::path& file,
                                                           std::span<const std::filesystem::path> planned) const;
 
-    /// Checks the file (exists, regular, within max_file_bytes), then calls do_import().
+    /// Checks the file (exists, regular, not empty, within max_file_bytes), then calls do_import().
     /// Errors are one line that names the file: "image importer: scan_0042.tif: truncated strip".
     Result<ImportOutput> import(ImportJob& job) const;
 
