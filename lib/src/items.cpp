@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "archive_impl.hpp"
 #include "clock.hpp"
 #include "items_sql.hpp"
@@ -181,9 +183,12 @@ Result<std::int64_t> Archive::add_item(const Item& draft, const std::vector<Asse
     return item.id;
 }
 
-Result<std::int64_t> add_item_with_timed(Archive& archive, const Item& draft, const std::vector<AssetDraft>& assets,
-                                         const std::vector<std::string>& collections, const TimedRecords& timed,
-                                         std::string_view agent) {
+namespace {
+
+// add_item_with_timed; with `original`, nothing is added when a live item has that original.
+Result<std::optional<std::int64_t>> add_timed(Archive& archive, const Item& draft, const std::vector<AssetDraft>& assets,
+                                              const std::vector<std::string>& collections, const TimedRecords& timed,
+                                              std::string_view agent, const std::string* original) {
     Archive::Impl& impl = archive.impl();
     WENYUAN_TRY(impl.require_writable("add an item"));
     WENYUAN_TRY(validate_item(draft, impl.vocabulary));
@@ -193,9 +198,35 @@ Result<std::int64_t> add_item_with_timed(Archive& archive, const Item& draft, co
     Item item = new_item_from(draft, now_utc_iso());
     auto tx = sql::Transaction::begin(impl.db);
     if (!tx) return fail(std::move(tx).error());
+    if (original) {
+        auto holder = archive.item_with_original(*original);
+        if (!holder) return fail(std::move(holder).error());
+        if (*holder) return std::optional<std::int64_t>();
+    }
     WENYUAN_TRY(insert_new_item(impl, item, assets, collections, agent, &timed));
     WENYUAN_TRY(tx->commit());
-    return item.id;
+    return std::optional<std::int64_t>(item.id);
+}
+
+}  // namespace
+
+Result<std::int64_t> add_item_with_timed(Archive& archive, const Item& draft, const std::vector<AssetDraft>& assets,
+                                         const std::vector<std::string>& collections, const TimedRecords& timed,
+                                         std::string_view agent) {
+    auto id = add_timed(archive, draft, assets, collections, timed, agent, nullptr);
+    if (!id) return fail(std::move(id).error());
+    return **id;
+}
+
+Result<std::optional<std::int64_t>> add_item_unless_archived(Archive& archive, const Item& draft,
+                                                             const std::vector<AssetDraft>& assets,
+                                                             const std::vector<std::string>& collections,
+                                                             const TimedRecords& timed, std::string_view agent) {
+    const auto original = std::find_if(assets.begin(), assets.end(), [](const AssetDraft& a) { return a.role == "original"; });
+    if (original == assets.end()) {
+        return fail(Errc::invalid_argument, "item '" + draft.title + "': no original asset to check the archive for");
+    }
+    return add_timed(archive, draft, assets, collections, timed, agent, &original->sha256);
 }
 
 Result<std::vector<std::int64_t>> Archive::add_items(const std::vector<Item>& drafts, std::string_view agent) {

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <map>
+#include <thread>
 
 #include "cli_helpers.hpp"
 
@@ -262,6 +263,29 @@ TEST_F(BadInput, OutputThatCannotBeWrittenIsAFailure) {
     std::string err;
     EXPECT_EQ(run_with_stdout("/dev/null", {"list", archive, "--json"}, err, dir), 0) << err;
     EXPECT_EQ(err, "");
+}
+
+// Two people import the same folder at the same time: each file is archived once, whichever
+// process gets there first, and the other counts it as already archived.
+TEST_F(BadInput, TwoImportsOfOneFolderAtOnceArchiveEachFileOnce) {
+    constexpr int kFiles = 200;
+    for (int i = 0; i < kFiles; ++i) write_file(dir / "in" / ("record-" + std::to_string(i) + ".txt"), "村志 第" + std::to_string(i) + "页");
+    RunResult runs[2];
+    {
+        std::thread other([&] { runs[1] = wenyuan({"import", archive, (dir / "in").string(), "--json"}); });
+        runs[0] = wenyuan({"import", archive, (dir / "in").string(), "--json"});
+        other.join();
+    }
+    int imported = 0;
+    for (const RunResult& result : runs) {
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+        const auto summary = nlohmann::json::parse(result.out);
+        EXPECT_EQ(summary["imported"].get<int>() + summary["skipped"].get<int>(), kFiles) << result.out;
+        imported += summary["imported"].get<int>();
+    }
+    EXPECT_EQ(imported, kFiles);
+    EXPECT_EQ(wenyuan_json({"list", archive}).size(), static_cast<std::size_t>(kFiles));
+    expect_verified();
 }
 
 }  // namespace

@@ -99,6 +99,39 @@ TEST(Segments, BadSegmentsChangeNothing) {
     EXPECT_EQ(*archive->count_items(), 1u);
 }
 
+TEST(Segments, AnOriginalArchivedAlreadyIsNotAddedAgain) {
+    test::TempDir dir;
+    auto archive = Archive::create(dir / "a");
+    ASSERT_TRUE(archive);
+    const std::int64_t first = add_recording(*archive, sample_timed());
+    auto original = [&](std::string_view bytes, const std::string& name) {
+        auto stored = archive->store().put_bytes(bytes);
+        EXPECT_TRUE(stored);
+        return std::vector<AssetDraft>{{"original", stored->sha256, stored->size, "text/plain", name, "", "{}", {}, std::nullopt}};
+    };
+    const auto same = original("not really a video, but bytes in the store", "copy.mp4");
+    auto again = add_item_unless_archived(*archive, Item{.title = "copy"}, same, {}, {}, "test");
+    ASSERT_TRUE(again) << again.error().message;
+    EXPECT_FALSE(*again);
+    EXPECT_EQ(*archive->count_items(), 1u);
+
+    auto added = add_item_unless_archived(*archive, Item{.title = "other"}, original("other bytes", "other.txt"), {}, {}, "test");
+    ASSERT_TRUE(added) << added.error().message;
+    ASSERT_TRUE(*added);
+    EXPECT_EQ(archive->item(**added)->title, "other");
+
+    // A deleted item's original may be archived again.
+    ASSERT_TRUE(archive->delete_item(first, "a duplicate", "test"));
+    auto readded = add_item_unless_archived(*archive, Item{.title = "copy"}, same, {}, {}, "test");
+    ASSERT_TRUE(readded) << readded.error().message;
+    EXPECT_TRUE(*readded);
+
+    auto no_original = add_item_unless_archived(*archive, Item{.title = "x"}, {}, {}, {}, "test");
+    ASSERT_FALSE(no_original);
+    EXPECT_EQ(no_original.error().code, Errc::invalid_argument);
+    EXPECT_EQ(*archive->count_items(), 2u);
+}
+
 TEST(Segments, SearchFindsCaptionLineWithTimecode) {
     test::TempDir dir;
     auto archive = Archive::create(dir / "a");

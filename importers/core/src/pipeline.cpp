@@ -265,14 +265,19 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
             }
             std::vector<AssetDraft> assets = {done.original};
             assets.insert(assets.end(), done.output.derivatives.begin(), done.output.derivatives.end());
-            auto id = add_item_with_timed(archive, item, assets, collections, done.output.timed, request.agent);
+            // Checked again in the write transaction: another process may have archived the same
+            // file since (its new objects then stay for `gc`: that process's item may use them).
+            auto id = add_item_unless_archived(archive, item, assets, collections, done.output.timed, request.agent);
             if (!id) {
                 leftovers.failed(done.new_objects);
                 summary.failed.push_back({shown, id.error().message});
+            } else if (!*id) {
+                ++summary.skipped;
+                (void)archive.remember_import(done.file.string(), done.stamp.size, done.stamp.mtime_ns, done.sha256);
             } else {
                 leftovers.used(assets);
                 ++summary.imported;
-                summary.item_ids.push_back(*id);
+                summary.item_ids.push_back(**id);
                 for (const std::string& warning : done.output.warnings) {
                     summary.warnings.push_back(done.file.filename().string() + ": " + warning);
                 }

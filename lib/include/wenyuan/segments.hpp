@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,6 +76,17 @@ Result<double> parse_timecode(std::string_view text);
 Result<std::int64_t> add_item_with_timed(Archive& archive, const Item& item, const std::vector<AssetDraft>& assets,
                                          const std::vector<std::string>& collections, const TimedRecords& timed,
                                          std::string_view agent);
+
+/// add_item_with_timed for an importer: adds the item only when no live item has an original asset
+/// with the same SHA-256 as `assets`' original (role "original") yet, checked inside the same write
+/// transaction, so two processes importing the same file at once archive it once. Returns the new
+/// item's id, or nullopt when an item has that original already (nothing is written then).
+/// Errors: as add_item_with_timed; Errc::invalid_argument when `assets` has no original.
+/// Thread safety: as for Archive (one thread at a time).
+Result<std::optional<std::int64_t>> add_item_unless_archived(Archive& archive, const Item& item,
+                                                             const std::vector<AssetDraft>& assets,
+                                                             const std::vector<std::string>& collections,
+                                                             const TimedRecords& timed, std::string_view agent);
 
 /// Adds a segment to a live item, re-indexes it and logs a metadata_change event, in one
 /// transaction. Returns the segment id. Errors: Errc::not_found (no such item, or deleted),
