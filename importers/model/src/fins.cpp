@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxFin = 64;  // the simplifier pinches off a few triangles; leave room for larger folds
 constexpr double kFlat = 0.01;       // a fin's volume, as a fraction of its bounding-box diagonal cubed
+constexpr int kMaxPasses = 8;        // removing one fin rarely frees another; never loop for long
 
 using Corners = std::array<std::uint32_t, 3>;
 
@@ -26,6 +27,10 @@ bool degenerate(const Corners& c) { return c[0] == c[1] || c[1] == c[2] || c[2] 
 // Which triangles use each directed edge.
 class EdgeTable {
 public:
+    /// Forgets the edges of the triangles marked in `removed` (the order stays sorted).
+    void erase(const std::vector<bool>& removed) {
+        std::erase_if(entries_, [&](const auto& entry) { return removed[entry.second]; });
+    }
     void build(const std::vector<Corners>& triangles) {
         entries_.clear();
         for (std::size_t t = 0; t < triangles.size(); ++t) {
@@ -82,43 +87,47 @@ struct Candidate {
 
 class FinFinder {
 public:
-    FinFinder(const std::vector<std::uint32_t>& source, const std::vector<float>& positions)
+    FinFinder(const std::vector<std::uint32_t>& simplified, const std::vector<std::uint32_t>& source,
+              const std::vector<float>& positions)
         : source_(source), positions_(positions), weld_(positions.size() / 3) {
         const std::size_t vertices = weld_.size();
         const std::size_t corners =
             meshopt_generateVertexRemap(weld_.data(), nullptr, vertices, positions.data(), vertices, sizeof(float) * 3);
         vertex_of_.resize(corners);
         for (std::size_t v = vertices; v-- > 0;) vertex_of_[weld_[v]] = std::uint32_t(v);
-    }
-
-    /// The triangles of `indices` that belong to a fin.
-    std::vector<bool> pass(const std::vector<std::uint32_t>& indices) {
-        retry_ = false;
-        const std::size_t n = indices.size() / 3;
-        triangles_.resize(n);
-        uses_.assign(vertex_of_.size(), 0);
-        for (std::size_t t = 0; t < n; ++t) {
-            triangles_[t] = welded(indices, t);
+        live_ = simplified.size() / 3;
+        triangles_.resize(live_);
+        uses_.assign(corners, 0);
+        for (std::size_t t = 0; t < live_; ++t) {
+            triangles_[t] = welded(simplified, t);
             for (const std::uint32_t c : triangles_[t]) ++uses_[c];
         }
         edges_.build(triangles_);
-        stamp_.assign(n, 0);
-        std::vector<bool> seen(n, false);
+        removed_.assign(live_, false);
+        stamp_.resize(live_);
+    }
+
+    /// Finds the fins among the triangles not removed yet and marks them removed; returns how
+    /// many triangles that was.
+    std::size_t pass() {
+        retry_ = false;
+        std::fill(stamp_.begin(), stamp_.end(), 0);
+        generation_ = 0;
         std::vector<Candidate> candidates;
         for (const std::uint32_t seed : edges_.next_to_pinches()) {
-            if (seen[seed]) continue;
+            if (stamp_[seed] != 0) continue;  // already in a piece looked at
             Candidate pocket{collect(seed), {}};
-            for (const std::uint32_t t : pocket.triangles) seen[t] = true;
-            if (pocket.triangles.size() > kMaxFin || 2 * pocket.triangles.size() >= n) continue;
+            // One triangle alone is never closed; a piece with half of all is no pocket.
+            if (pocket.triangles.size() < 2 || 2 * pocket.triangles.size() >= live_) continue;
             if (hangs_off(pocket) && flat(pocket.triangles))
                 candidates.push_back(std::move(pocket));
             else
                 retry_ = true;
         }
-        std::vector<bool> drop(n, false);
-        if (candidates.empty()) return drop;
+        if (candidates.empty()) return 0;
         const auto in_source = pinched_in_source(candidates);
         std::unordered_map<std::uint64_t, std::size_t> taken;  // uses by the pockets removed so far
+        std::size_t dropped = 0;
         for (const Candidate& pocket : candidates) {
             // shared holds both ways of each shared edge, so one way pinched in the source is enough
             const bool keeps_surface = std::all_of(pocket.shared.begin(), pocket.shared.end(), [&](const auto& s) {
@@ -129,10 +138,18 @@ public:
                 continue;
             }
             for (const auto& [e, uses] : pocket.shared) taken[e] += uses;
-            for (const std::uint32_t t : pocket.triangles) drop[t] = true;
+            for (const std::uint32_t t : pocket.triangles) {
+                removed_[t] = true;
+                for (const std::uint32_t c : triangles_[t]) --uses_[c];
+            }
+            dropped += pocket.triangles.size();
         }
-        return drop;
+        if (dropped > 0) edges_.erase(removed_);
+        live_ -= dropped;
+        return dropped;
     }
+
+    const std::vector<bool>& removed() const { return removed_; }
 
     /// Whether another pass may find more: the last one kept a small pocket next to a pinch.
     bool retry() const { return retry_; }
@@ -142,16 +159,19 @@ private:
         return {weld_[indices[3 * t]], weld_[indices[3 * t + 1]], weld_[indices[3 * t + 2]]};
     }
 
-    // The triangles connected to `seed` across edges used once each way: at most kMaxFin + 1.
+    // The triangles connected to `seed` across edges used once each way, or none when there are
+    // more than kMaxFin or they reach a triangle an earlier call visited (a piece that small is
+    // found whole, so that one belongs to a larger piece). Each triangle is visited once a pass.
     std::vector<std::uint32_t> collect(std::uint32_t seed) {
         ++generation_;
         std::vector<std::uint32_t> out{seed};
         stamp_[seed] = generation_;
-        for (std::size_t i = 0; i < out.size() && out.size() <= kMaxFin; ++i) {
+        for (std::size_t i = 0; i < out.size(); ++i) {
             const Corners& c = triangles_[out[i]];
             for (std::size_t k = 0; k < 3; ++k) {
                 const auto next = edges_.across(edge(c[k], c[(k + 1) % 3]));
                 if (!next || stamp_[*next] == generation_) continue;
+                if (stamp_[*next] != 0 || out.size() == kMaxFin) return {};
                 stamp_[*next] = generation_;
                 out.push_back(*next);
             }
@@ -234,10 +254,12 @@ private:
     const std::vector<float>& positions_;
     std::vector<std::uint32_t> weld_;       ///< vertex → corner (one per distinct position)
     std::vector<std::uint32_t> vertex_of_;  ///< corner → one of its vertices
-    std::vector<Corners> triangles_;        ///< the current pass's triangles by corners
-    std::vector<std::size_t> uses_;         ///< triangles per corner
+    std::vector<Corners> triangles_;        ///< the simplified triangles by corners
+    std::vector<bool> removed_;             ///< the triangles found to be fins so far
+    std::size_t live_ = 0;                  ///< triangles not removed
+    std::vector<std::size_t> uses_;         ///< triangles not removed per corner
     EdgeTable edges_;
-    std::vector<std::uint32_t> stamp_;
+    std::vector<std::uint32_t> stamp_;  ///< the collect() call that visited a triangle, 0 for none
     std::uint32_t generation_ = 0;
     bool retry_ = false;  ///< a small pocket stayed: removing the others may free it
 };
@@ -247,20 +269,22 @@ private:
 std::size_t remove_fins(std::vector<std::uint32_t>& simplified, const std::vector<std::uint32_t>& source,
                         const std::vector<float>& positions) {
     if (simplified.empty() || positions.empty()) return 0;
-    FinFinder finder(source, positions);
+    FinFinder finder(simplified, source, positions);
     std::size_t removed = 0;
-    for (;;) {
-        const std::vector<bool> drop = finder.pass(simplified);
-        std::size_t kept = 0;
-        for (std::size_t t = 0; t < drop.size(); ++t) {
-            if (drop[t]) continue;
-            std::copy_n(simplified.begin() + std::ptrdiff_t(3 * t), 3, simplified.begin() + std::ptrdiff_t(3 * kept));
-            ++kept;
-        }
-        removed += drop.size() - kept;
-        simplified.resize(3 * kept);
-        if (kept == drop.size() || !finder.retry()) return removed;
+    for (int pass = 0; pass < kMaxPasses; ++pass) {
+        const std::size_t dropped = finder.pass();
+        removed += dropped;
+        if (dropped == 0 || !finder.retry()) break;
     }
+    if (removed == 0) return 0;
+    std::size_t kept = 0;
+    for (std::size_t t = 0; t < finder.removed().size(); ++t) {
+        if (finder.removed()[t]) continue;
+        std::copy_n(simplified.begin() + std::ptrdiff_t(3 * t), 3, simplified.begin() + std::ptrdiff_t(3 * kept));
+        ++kept;
+    }
+    simplified.resize(3 * kept);
+    return removed;
 }
 
 }  // namespace wenyuan::model

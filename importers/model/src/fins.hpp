@@ -27,8 +27,8 @@ namespace wenyuan::model {
 ///    one way as the other, and at least once: the surface goes on underneath,
 ///  - and shares no edge that was already pinched in `source` (the indices that were simplified):
 ///    parts that the model itself joins at an edge stay.
-/// Repeats until no fin is left. The order of the remaining triangles is kept. Returns the number
-/// of triangles removed. Thread-safe for distinct buffers.
+/// Repeats while removing fins frees more (at most 8 passes). The order of the remaining
+/// triangles is kept. Returns the number of triangles removed. Thread-safe for distinct buffers.
 std::size_t remove_fins(std::vector<std::uint32_t>& simplified, const std::vector<std::uint32_t>& source,
                         const std::vector<float>& positions);
 
