@@ -10,7 +10,9 @@ namespace wenyuan::test {
 
 /// A sphere of `segments` × `rings` quads with a deterministic bumpy surface, written as binary
 /// little-endian PLY with float x y z and uchar red green blue. Returns the triangle count
-/// (2 × segments × (rings − 1)).
+/// (2 × segments × (rings − 1)). The rows stop half a row short of the poles, leaving a pinhole
+/// at each (the two rims add up to 2.6 % of the bounding-box diagonal at 400 rings, 1 % at
+/// 1,000); the triangles are wound clockwise seen from outside.
 std::size_t write_scan_ply(const std::filesystem::path& file, int segments, int rings, bool colours = true);
 
 /// An `n` × `n` quad grid in the XY plane (open borders, 2 n² triangles), with UVs and a

@@ -1,5 +1,7 @@
 #include "lod.hpp"
 
+#include "fins.hpp"
+
 #include <meshoptimizer.h>
 
 #include <algorithm>
@@ -143,6 +145,7 @@ LodLevel simplify_level(const LodLevel& previous, const Target& target) {
             const auto share = static_cast<std::size_t>(std::floor(double(p.triangle_count()) * double(target.triangles) / total));
             Simplified s = simplify(p, share, mode);
             error_m = std::max(error_m, s.error_m);
+            remove_fins(s.indices, p.indices, p.positions);
             if (s.indices.empty()) continue;
             level.owned.push_back(compact(p, std::move(s.indices)));
             level.triangles += level.owned.back().triangle_count();

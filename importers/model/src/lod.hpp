@@ -34,8 +34,9 @@ struct LodSettings {
 /// keeps topological borders fixed (meshopt_SimplifyLockBorder) and never merges vertices across
 /// UV seams or colour changes (meshoptimizer treats vertices that share a position but differ in
 /// attributes as a seam); when locked borders keep a level far above its target, the level is
-/// simplified again without the lock, and as a last resort with meshopt_simplifySloppy.
-/// Thread-safe for distinct models.
+/// simplified again without the lock, and as a last resort with meshopt_simplifySloppy. The fins
+/// the simplifier leaves (fins.hpp) are removed from every simplified level, so the levels of a
+/// closed model stay closed. Thread-safe for distinct models.
 std::vector<LodLevel> build_lods(const Model& model, const LodSettings& settings = {});
 
 }  // namespace wenyuan::model

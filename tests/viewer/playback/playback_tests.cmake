@@ -31,6 +31,7 @@ kiosk_playback_test(kiosk_playback_test LABELS unit SOURCES timed_text_test.cpp 
 kiosk_playback_test(kiosk_media_test LABELS unit SOURCES media_player_test.cpp)
 if(TARGET wenyuan_model)  # GLB fixtures come from the model importer's own writer
   kiosk_playback_test(kiosk_glb_test LABELS unit SOURCES glb_mesh_test.cpp glb_fixtures.cpp
+    scan_lod_test.cpp ../../importers/model_fixtures.cpp
     LIBS wenyuan_model nlohmann_json::nlohmann_json)
   target_include_directories(kiosk_glb_test PRIVATE ${PROJECT_SOURCE_DIR}/importers/model/src)
 endif()
