@@ -265,6 +265,23 @@ TEST_F(BadInput, OutputThatCannotBeWrittenIsAFailure) {
     EXPECT_EQ(err, "");
 }
 
+TEST_F(BadInput, MisnamedModelsFailInsteadOfBeingArchived) {
+    write_file(dir / "in/notes.glb", "village chronicle, not a model");
+    write_file(dir / "in/noise.fbx", std::string(3000, '\x7f'));
+    write_file(dir / "in/triangle.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n");
+    const RunResult result = wenyuan({"import", archive, (dir / "in").string(), "--json"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    const auto summary = nlohmann::json::parse(result.out);
+    EXPECT_EQ(summary["imported"], 1);  // the triangle
+    auto failed = failures(summary);
+    ASSERT_EQ(failed.size(), 2u) << result.out;
+    EXPECT_EQ(failed["notes.glb"], "model importer: notes.glb: not a 3D model: the extension says model/gltf-binary but the bytes are text/plain");
+    EXPECT_EQ(failed["noise.fbx"].rfind("model importer: noise.fbx: not a 3D model: the extension says model/x-fbx but the bytes are ", 0), 0u)
+        << failed["noise.fbx"];
+    EXPECT_EQ(lines(result.err).size(), 2u) << result.err;
+    expect_verified();
+}
+
 // Two people import the same folder at the same time: each file is archived once, whichever
 // process gets there first, and the other counts it as already archived.
 TEST_F(BadInput, TwoImportsOfOneFolderAtOnceArchiveEachFileOnce) {

@@ -103,6 +103,26 @@ TEST_F(Search, EnglishFiltersAndExclusion) {
     EXPECT_EQ(set("\"bronze ding\""), std::set<std::int64_t>{ding});
 }
 
+TEST_F(Search, FiltersThatNameNothingSaySo) {
+    auto notes = [&](std::string_view query) {
+        auto results = search_items(*archive, query);
+        EXPECT_TRUE(results) << query;
+        return results ? results->notes : std::vector<std::string>{"(failed)"};
+    };
+    for (const char* known : {"period:汉", "period:西周", "category:铜器", "category:瓷器 碗", "type:ich", "type:Relic", "青铜 material:石"}) {
+        EXPECT_EQ(notes(known), std::vector<std::string>{}) << known;
+    }
+    const auto period = notes("青铜 period:不存在");
+    ASSERT_EQ(period.size(), 1u);
+    EXPECT_EQ(period[0].rfind("period:不存在: no period has this code or name (such as ", 0), 0u) << period[0];
+    EXPECT_EQ(search_items(*archive, "青铜 period:不存在")->total, 0u);
+    const auto two = notes("type:relik category:铜");
+    ASSERT_EQ(two.size(), 2u);
+    EXPECT_EQ(two[0].rfind("type:relik: no type has this code or name", 0), 0u) << two[0];
+    EXPECT_EQ(two[1].rfind("category:铜: no category has this code or name", 0), 0u) << two[1];
+    EXPECT_EQ(notes("collection:村史馆"), std::vector<std::string>{"collection:村史馆: no collection of that name has items"});
+}
+
 TEST_F(Search, KioskNeverSeesRestrictedItems) {
     EXPECT_EQ(set("青铜").count(secret), 1u);
     const auto kiosk = ids("青铜", Reader::kiosk);

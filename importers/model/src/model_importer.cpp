@@ -45,7 +45,8 @@ public:
         if (kModelTypes.count(sniffed.mime)) return 90;
         // Models Assimp may read although we do not promise them (X3D, 3MF); never a bare .mtl.
         if (sniffed.kind == "model" && sniffed.mime != "model/mtl") return 40;
-        return 0;
+        // Claim a misnamed non-model so that it fails loudly instead of being archived quietly.
+        return kModelTypes.count(sniffed.extension_mime) ? 30 : 0;
     }
 
     std::vector<std::filesystem::path> companions(const std::filesystem::path& file,
@@ -57,6 +58,11 @@ public:
 
 private:
     Result<ImportOutput> do_import(ImportJob& job) const override {
+        const Sniffed& sniffed = job.sniffed();
+        if (sniffed.kind != "model") {
+            return fail(Errc::corrupt, "not a 3D model: the extension says " + sniffed.extension_mime + " but the bytes are " +
+                                           sniffed.mime);
+        }
         auto scratch = job.scratch_dir();
         if (!scratch) return fail(std::move(scratch).error());
         const auto out_dir = *scratch / "model";

@@ -60,6 +60,9 @@ struct SearchResults {
     bool all_words = true;
     /// "type", "category", "period", "place" → counts, largest first (only when asked).
     std::map<std::string, std::vector<FacetCount>> facets;
+    /// One line for each filter that names nothing in this archive and so matches no item
+    /// ("period:不存在: no period has this code or name (such as …)"), for the reader to see.
+    std::vector<std::string> notes;
 };
 
 /// Searches the archive. The query language: words (Chinese, English or pinyin: 青铜, bronze,

@@ -38,6 +38,20 @@ Result<IdSet> collection_members(const sql::Db& db, const std::string& name) {
     return ids;
 }
 
+// "period:不存在: no period has this code or name (…)", with a few of the terms there are.
+std::string unknown(const QueryFilter& filter, const Vocabulary& vocabulary, std::initializer_list<const char*> kinds) {
+    std::string line = filter.field + ":" + filter.value + ": no " + filter.field + " has this code or name";
+    std::string examples;
+    std::size_t shown = 0;
+    for (const char* kind : kinds) {
+        for (const VocabTerm* term : vocabulary.terms(kind)) {
+            if (shown++ == 6) break;
+            examples += (examples.empty() ? "" : ", ") + term->code + (term->zh == term->code ? "" : " " + term->zh);
+        }
+    }
+    return examples.empty() ? line : line + " (such as " + examples + ")";
+}
+
 }  // namespace
 
 Result<FactFilter> FactFilter::compile(const sql::Db& db, const ParsedQuery& query, const Vocabulary& vocabulary,
@@ -52,6 +66,7 @@ Result<FactFilter> FactFilter::compile(const sql::Db& db, const ParsedQuery& que
             condition.kind = Condition::Kind::type;
             const VocabTerm* term = vocabulary.find("item_type", wanted.value);
             condition.strings.push_back(code_number(facts, term ? term->code : wanted.value));
+            if (!term) filter.notes_.push_back(unknown(wanted, vocabulary, {"item_type"}));
         } else if (wanted.field == "category") {
             condition.kind = Condition::Kind::category;
             condition.strings.push_back(code_number(facts, wanted.value));
@@ -60,6 +75,7 @@ Result<FactFilter> FactFilter::compile(const sql::Db& db, const ParsedQuery& que
                     condition.strings.push_back(code_number(facts, term->code));
                 }
             }
+            if (condition.strings.size() == 1) filter.notes_.push_back(unknown(wanted, vocabulary, {"relic_category", "ich_category"}));
         } else if (wanted.field == "period") {
             // A period and its sub-periods (汉 → 西汉, 新莽, 东汉), or any item dated within them.
             condition.kind = Condition::Kind::period;
@@ -75,6 +91,7 @@ Result<FactFilter> FactFilter::compile(const sql::Db& db, const ParsedQuery& que
                     condition.years.emplace_back(term->start_year.value_or(-100000), term->end_year.value_or(100000));
                 }
             }
+            if (condition.strings.size() == 1) filter.notes_.push_back(unknown(wanted, vocabulary, {"period"}));
         } else if (wanted.field == "material" || wanted.field == "place") {
             condition.kind = Condition::Kind::text_in;
             condition.place = wanted.field == "place";
@@ -87,6 +104,9 @@ Result<FactFilter> FactFilter::compile(const sql::Db& db, const ParsedQuery& que
             auto members = collection_members(db, wanted.value);
             if (!members) return fail(std::move(members).error());
             condition.ids = std::move(*members);
+            if (condition.ids.empty()) {
+                filter.notes_.push_back(wanted.field + ":" + wanted.value + ": no collection of that name has items");
+            }
         } else {
             continue;
         }

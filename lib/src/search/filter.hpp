@@ -25,6 +25,11 @@ public:
 
     bool admits(const ItemFacts& item) const;
 
+    /// One line for each filter that names nothing in this archive, and so matches no item:
+    /// type:, category: and period: values that are no code or name of the vocabulary, and
+    /// collections without items ("period:不存在: no period has this code or name").
+    const std::vector<std::string>& notes() const noexcept { return notes_; }
+
 private:
     struct Condition {
         enum class Kind { type, category, period, text_in, ids } kind;
@@ -36,6 +41,7 @@ private:
     };
     bool public_only_ = false;
     std::vector<Condition> conditions_;
+    std::vector<std::string> notes_;
     std::optional<int> year_from_, year_to_;
 };
 

@@ -126,6 +126,7 @@ Result<SearchResults> search_items(const Archive& archive, std::string_view text
     SearchResults results;
     results.total = items.size();
     results.all_words = wanted.all_words;
+    results.notes = filter->notes();
     if (tally) results.facets = search::count_facets(*tally, *facts, archive.vocabulary());
 
     const std::size_t limit = options.limit ? options.limit : 20;
