@@ -282,6 +282,17 @@ TEST_F(BadInput, MisnamedModelsFailInsteadOfBeingArchived) {
     expect_verified();
 }
 
+TEST_F(BadInput, ABrokenPngIsOneLineWithNothingFromTheDecoder) {
+    const std::string png = read_file(shared_data("images/heritage/greek_coins_pompeii_brooklyn_museum.png"));
+    ASSERT_GT(png.size(), 10000u);
+    write_file(dir / "in/coins.png", png.substr(0, 5000));
+    const RunResult result = wenyuan({"import", archive, (dir / "in").string()});
+    EXPECT_EQ(result.exit_code, 1);
+    ASSERT_EQ(lines(result.err).size(), 1u) << result.err;
+    EXPECT_NE(result.err.find("coins.png: PNG data: truncated: chunk IDAT at byte 33"), std::string::npos) << result.err;
+    expect_verified();
+}
+
 // Two people import the same folder at the same time: each file is archived once, whichever
 // process gets there first, and the other counts it as already archived.
 TEST_F(BadInput, TwoImportsOfOneFolderAtOnceArchiveEachFileOnce) {

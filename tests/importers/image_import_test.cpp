@@ -207,10 +207,15 @@ TEST(ImageImport, BadFilesFailWithOneLineAndLeaveNothing) {
     test::write_file(f.dir / "in/bomb.png", test::png_claiming(100000, 100000));
     test::write_file(f.dir / "in/letter.jpg", "Dear curator, this is a text file, not a photograph.\n");
     test::write_file(f.dir / "in/header_only.png", test::png_claiming(640, 480));
+    const std::string png = test::encode(test::detailed_picture(400, 300), ".png");
+    test::write_file(f.dir / "in/truncated.png", png.substr(0, png.size() / 2));
+    std::string flipped = png;
+    flipped[png.size() / 2] = static_cast<char>(flipped[png.size() / 2] ^ 0x10);
+    test::write_file(f.dir / "in/flipped.png", flipped);
 
     const auto summary = f.run({f.dir / "in"});
     EXPECT_EQ(summary.imported, 0u);
-    ASSERT_EQ(summary.failed.size(), 7u);
+    ASSERT_EQ(summary.failed.size(), 9u);
     std::map<std::string, std::string> errors;
     for (const auto& failure : summary.failed) {
         errors[std::filesystem::path(failure.path).filename()] = failure.error;
@@ -226,6 +231,10 @@ TEST(ImageImport, BadFilesFailWithOneLineAndLeaveNothing) {
     EXPECT_NE(errors["bomb.png"].find("--max-pixels"), std::string::npos) << errors["bomb.png"];
     EXPECT_NE(errors["letter.jpg"].find("not an image"), std::string::npos) << errors["letter.jpg"];
     EXPECT_NE(errors["header_only.png"].find("PNG"), std::string::npos) << errors["header_only.png"];
+    // Refused before libpng sees them (its own handler would print to stderr under OpenCV).
+    EXPECT_NE(errors["truncated.png"].find("PNG data: truncated: chunk IDAT at byte "), std::string::npos) << errors["truncated.png"];
+    EXPECT_NE(errors["flipped.png"].find("PNG data: chunk IDAT at byte "), std::string::npos) << errors["flipped.png"];
+    EXPECT_NE(errors["flipped.png"].find("is corrupt (CRC mismatch)"), std::string::npos) << errors["flipped.png"];
 
     EXPECT_EQ(*f.archive.count_items(), 0u);
     EXPECT_EQ(f.object_files(), 0u) << "no object of a failed import stays in the store";

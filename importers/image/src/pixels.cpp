@@ -6,6 +6,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "mapped_file.hpp"
+#include "png_structure.hpp"
+
 namespace wenyuan::image {
 namespace {
 
@@ -93,6 +96,11 @@ cv::Mat to_display_pixels(const cv::Mat& decoded) {
 Result<cv::Mat> decode_with_opencv(const std::filesystem::path& file, Format format, int page) {
     if (!opencv_reads(format)) {
         return fail(Errc::unsupported, std::string(format_name(format)) + " is not supported by this OpenCV build");
+    }
+    if (format == Format::png) {
+        auto mapped = MappedFile::open(file);
+        if (!mapped) return fail(std::move(mapped).error());
+        if (auto problem = png_structure_problem(mapped->bytes())) return fail(Errc::corrupt, "PNG data: " + *problem);
     }
     try {
         std::vector<cv::Mat> pages;
