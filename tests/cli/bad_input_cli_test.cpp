@@ -282,14 +282,39 @@ TEST_F(BadInput, MisnamedModelsFailInsteadOfBeingArchived) {
     expect_verified();
 }
 
-TEST_F(BadInput, ABrokenPngIsOneLineWithNothingFromTheDecoder) {
+// A 24-bit BMP header claiming width × height pixels, followed by `pixel_bytes` bytes of them.
+std::string bmp_claiming(std::uint32_t width, std::uint32_t height, std::size_t pixel_bytes) {
+    auto le = [](std::string& out, std::uint32_t value, int bytes) {
+        for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>(value >> (8 * i) & 0xff));
+    };
+    const std::uint32_t row = (width * 3 + 3) / 4 * 4;
+    std::string out = "BM";
+    le(out, 54 + row * height, 4);
+    le(out, 0, 4);
+    le(out, 54, 4);
+    le(out, 40, 4);
+    le(out, width, 4);
+    le(out, height, 4);
+    le(out, 1, 2);
+    le(out, 24, 2);
+    le(out, 0, 4);
+    le(out, row * height, 4);
+    for (int i = 0; i < 4; ++i) le(out, 0, 4);
+    return out + std::string(pixel_bytes, '\x40');
+}
+
+// Decoders print their own complaints (libpng to stderr, OpenCV's imread to std::cerr): none of it
+// reaches the terminal, and the reason they give is in the file's one line.
+TEST_F(BadInput, BrokenImagesAreOneLineEachWithNothingFromTheDecoders) {
     const std::string png = read_file(shared_data("images/heritage/greek_coins_pompeii_brooklyn_museum.png"));
     ASSERT_GT(png.size(), 10000u);
     write_file(dir / "in/coins.png", png.substr(0, 5000));
+    write_file(dir / "in/scan.bmp", bmp_claiming(300, 200, 3000));
     const RunResult result = wenyuan({"import", archive, (dir / "in").string()});
     EXPECT_EQ(result.exit_code, 1);
-    ASSERT_EQ(lines(result.err).size(), 1u) << result.err;
+    ASSERT_EQ(lines(result.err).size(), 2u) << result.err;
     EXPECT_NE(result.err.find("coins.png: PNG data: truncated: chunk IDAT at byte 33"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("scan.bmp: BMP data could not be decoded: Unexpected end of input stream\n"), std::string::npos) << result.err;
     expect_verified();
 }
 

@@ -1,6 +1,11 @@
 // The image importer through the real pipeline: real files from Debian packages and files the
 // tests make, derivative sizes pinned, orientation, formats, and every kind of bad file.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "image_test_files.hpp"
@@ -239,6 +244,30 @@ TEST(ImageImport, BadFilesFailWithOneLineAndLeaveNothing) {
     EXPECT_EQ(*f.archive.count_items(), 0u);
     EXPECT_EQ(f.object_files(), 0u) << "no object of a failed import stays in the store";
     EXPECT_TRUE(f.archive.verify()->ok);
+}
+
+// The importer keeps OpenCV's complaints on std::cerr for its messages (cerr_capture.hpp); an
+// application's own std::cerr output still reaches stderr, before and after an import.
+TEST(ImageImport, AnApplicationsOwnCerrStillReachesStderr) {
+    Fixture f;
+    test::write_file(f.dir / "in/broken.bmp", "BM" + std::string(60, '\x01'));
+    auto to_stderr = [&](const std::string& text) {
+        const auto file = f.dir / "stderr.txt";
+        std::fflush(stderr);
+        const int saved = ::dup(2);
+        const int out = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(out, 2);
+        std::cerr << text << std::flush;
+        std::fflush(stderr);
+        ::dup2(saved, 2);
+        ::close(out);
+        ::close(saved);
+        return test::read_file(file);
+    };
+    EXPECT_EQ(to_stderr("before\n"), "before\n");
+    const auto summary = f.run({f.dir / "in"});
+    EXPECT_EQ(summary.failed.size(), 1u);
+    EXPECT_EQ(to_stderr("after\n"), "after\n");
 }
 
 TEST(ImageImport, UndecodedImageFormatsAreArchivedWithAWarning) {

@@ -8,6 +8,7 @@
 #include <opencv2/core/utility.hpp>
 #include <opencv2/core/utils/logger.hpp>
 
+#include "cerr_capture.hpp"
 #include "exif.hpp"
 #include "image_header.hpp"
 #include "jpeg_codec.hpp"
@@ -294,6 +295,7 @@ private:
 std::unique_ptr<Importer> make_image_importer() {
     cv::setNumThreads(1);
     cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);  // errors come back as Results
+    image::route_cerr_once();  // and so do imread's failures, which OpenCV prints to std::cerr
     return std::make_unique<ImageImporter>();
 }
 

@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "cerr_capture.hpp"
 #include "mapped_file.hpp"
 #include "png_structure.hpp"
 
@@ -105,6 +106,7 @@ Result<cv::Mat> decode_with_opencv(const std::filesystem::path& file, Format for
     try {
         std::vector<cv::Mat> pages;
         const int flags = cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION;
+        CerrCapture opencv_says;
         if (format == Format::tiff) {
             if (!cv::imreadmulti(file.string(), pages, page, 1, flags) || pages.empty()) pages.clear();
         } else {
@@ -112,7 +114,8 @@ Result<cv::Mat> decode_with_opencv(const std::filesystem::path& file, Format for
             if (!pixels.empty()) pages.push_back(pixels);
         }
         if (pages.empty() || pages[0].empty()) {
-            return fail(Errc::corrupt, std::string(format_name(format)) + " data could not be decoded");
+            const std::string reason = opencv_says.reason();
+            return fail(Errc::corrupt, std::string(format_name(format)) + " data could not be decoded" + (reason.empty() ? "" : ": " + reason));
         }
         return to_display_pixels(pages[0]);
     } catch (const cv::Exception& e) {
