@@ -318,6 +318,19 @@ TEST_F(BadInput, BrokenImagesAreOneLineEachWithNothingFromTheDecoders) {
     expect_verified();
 }
 
+TEST_F(BadInput, ACatalogueRowNeverNamesTheArchivesOwnFiles) {
+    write_file(dir / "m/ding.txt", "ding");
+    write_file(dir / "m/manifest.csv", "file,title\nding.txt,鼎\n" + archive + "/catalog.db,目录\n");
+    const RunResult result = wenyuan({"import", archive, "--manifest", (dir / "m/manifest.csv").string(), "--json"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    const auto summary = nlohmann::json::parse(result.out);
+    EXPECT_EQ(summary["imported"], 1);
+    ASSERT_EQ(summary["failed"].size(), 1u) << result.out;
+    EXPECT_EQ(summary["failed"][0]["path"], "manifest.csv:3");
+    EXPECT_EQ(summary["failed"][0]["error"], "inside the archive folder " + archive + "; the archive's own files are never imported");
+    expect_verified();
+}
+
 // Two people import the same folder at the same time: each file is archived once, whichever
 // process gets there first, and the other counts it as already archived.
 TEST_F(BadInput, TwoImportsOfOneFolderAtOnceArchiveEachFileOnce) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <string>
 #include <system_error>
 
 namespace wenyuan {
@@ -79,6 +81,15 @@ void walk_folder(const fs::path& root, const std::set<fs::path>& skipped, std::v
 
 }  // namespace
 
+std::optional<std::string> in_skipped_folder(const fs::path& path, const std::set<fs::path>& skipped) {
+    const auto folder = std::find_if(skipped.begin(), skipped.end(), [&](const fs::path& skip_path) {
+        std::error_code dir_ec;
+        return fs::is_directory(skip_path, dir_ec) && inside(path, normal(skip_path));
+    });
+    if (folder == skipped.end()) return std::nullopt;
+    return "inside the archive folder " + folder->string() + "; the archive's own files are never imported";
+}
+
 std::vector<fs::path> walk_inputs(const std::vector<fs::path>& inputs, const std::set<fs::path>& skip,
                                   std::vector<ImportFailure>& failures) {
     std::set<fs::path> skipped;
@@ -92,13 +103,8 @@ std::vector<fs::path> walk_inputs(const std::vector<fs::path>& inputs, const std
             failures.push_back({input.string(), not_importable(root, status, ec)});
             continue;
         }
-        const auto folder = std::find_if(skipped.begin(), skipped.end(), [&](const fs::path& skip_path) {
-            std::error_code dir_ec;
-            return fs::is_directory(skip_path, dir_ec) && inside(root, skip_path);
-        });
-        if (folder != skipped.end()) {
-            failures.push_back({input.string(), "inside the archive folder " + folder->string() +
-                                                    "; the archive's own files are never imported"});
+        if (auto refused = in_skipped_folder(root, skipped)) {
+            failures.push_back({input.string(), *refused});
             continue;
         }
         if (fs::is_regular_file(status)) {

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "wenyuan/import_pipeline.hpp"
@@ -19,5 +21,9 @@ namespace wenyuan {
 std::vector<std::filesystem::path> walk_inputs(const std::vector<std::filesystem::path>& inputs,
                                                const std::set<std::filesystem::path>& skip,
                                                std::vector<ImportFailure>& failures);
+
+/// Why `path` (absolute, lexically normal) may not be imported when it lies inside a folder of
+/// `skip` ("inside the archive folder …; the archive's own files are never imported"), or nullopt.
+std::optional<std::string> in_skipped_folder(const std::filesystem::path& path, const std::set<std::filesystem::path>& skip);
 
 }  // namespace wenyuan

@@ -185,7 +185,13 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
         std::vector<const ManifestRow*> rows;
         for (const auto& [path, row] : manifest->rows) rows.push_back(&row);
         std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->line < b->line; });
-        for (const ManifestRow* row : rows) files.push_back(row->file);
+        for (const ManifestRow* row : rows) {
+            if (auto refused = in_skipped_folder(row->file, skip)) {
+                summary.failed.push_back({request.manifest.filename().string() + ":" + std::to_string(row->line), *refused});
+            } else {
+                files.push_back(row->file);
+            }
+        }
     } else {
         files = walk_inputs(request.inputs, skip, summary.failed);
     }
