@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <map>
+#include <set>
 #include <thread>
 
 #include "cli_helpers.hpp"
@@ -328,6 +329,24 @@ TEST_F(BadInput, ACatalogueRowNeverNamesTheArchivesOwnFiles) {
     ASSERT_EQ(summary["failed"].size(), 1u) << result.out;
     EXPECT_EQ(summary["failed"][0]["path"], "manifest.csv:3");
     EXPECT_EQ(summary["failed"][0]["error"], "inside the archive folder " + archive + "; the archive's own files are never imported");
+    expect_verified();
+}
+
+// Names from a Chinese Windows machine arrive in GBK: the title reads as it did there.
+TEST_F(BadInput, FileNamesThatAreNotUtf8GetReadableTitles) {
+    write_file(dir / "in" / std::string("\xB4\xE5\xD6\xBE_1.txt"), "page one");  // 村志 in GBK
+    write_file(dir / "in" / std::string("x\xFF\xFEy.txt"), "page two");          // neither
+    const auto summary = wenyuan_json({"import", archive, (dir / "in").string()});
+    EXPECT_EQ(summary["imported"], 2);
+    std::set<std::string> titles;
+    for (const auto& item : wenyuan_json({"list", archive})) titles.insert(item["title"].get<std::string>());
+    EXPECT_EQ(titles, (std::set<std::string>{"村志 1", "x\uFFFD\uFFFDy"}));
+    std::string warnings;
+    for (const auto& warning : summary["warnings"]) warnings += warning.get<std::string>() + "\n";
+    EXPECT_NE(warnings.find("the file name is not UTF-8; read as GB18030 (GBK): 村志_1.txt\n"), std::string::npos) << warnings;
+    EXPECT_NE(warnings.find("the file name is not UTF-8 or GB18030; undecodable bytes shown as \uFFFD: x\uFFFD\uFFFDy.txt\n"),
+              std::string::npos) << warnings;
+    EXPECT_EQ(wenyuan_json({"search", archive, "村志"}).size(), 1u);
     expect_verified();
 }
 

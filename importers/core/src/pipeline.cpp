@@ -15,6 +15,7 @@
 
 #include "file_walk.hpp"
 #include "manifest.hpp"
+#include "name_text.hpp"
 #include "wenyuan/import_pipeline.hpp"
 
 namespace wenyuan {
@@ -143,16 +144,18 @@ Finished process(const Archive& reader, const ImporterRegistry& registry, const 
         return done;
     }
     done.output = std::move(*output);
-    done.original = AssetDraft{"original", stored->sha256, stored->size, sniffed->mime, name, "",
+    const NameText shown = name_as_utf8(name);
+    if (!shown.note.empty()) done.output.warnings.push_back(shown.note);
+    done.original = AssetDraft{"original", stored->sha256, stored->size, sniffed->mime, shown.text, "",
                                done.output.original_tech_json, done.output.warnings, std::nullopt};
     done.new_objects = job.new_objects();
     return done;
 }
 
 std::string title_from_file(const std::filesystem::path& file) {
-    std::string stem = file.stem().string();
+    std::string stem = name_as_utf8(file.stem().string()).text;
     std::replace(stem.begin(), stem.end(), '_', ' ');
-    return stem.empty() ? file.filename().string() : stem;
+    return stem.empty() ? name_as_utf8(file.filename().string()).text : stem;
 }
 
 }  // namespace
