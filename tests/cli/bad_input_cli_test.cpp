@@ -350,6 +350,28 @@ TEST_F(BadInput, FileNamesThatAreNotUtf8GetReadableTitles) {
     expect_verified();
 }
 
+TEST_F(BadInput, TheSigningKeysFolderIsNeverImported) {
+    const fs::path home = dir / "home";
+    write_file(home / "county.key", std::string(128, 'a'));
+    write_file(dir / "m/ding.txt", "ding");
+    write_file(dir / "m/manifest.csv", "file,title,access\nding.txt,鼎,public\n../home/county.key,钥匙,public\n");
+    const std::vector<std::string> env = {"WENYUAN_HOME=" + home.string()};
+    const std::string refused = "inside " + home.string() + ", the folder of signing keys ($WENYUAN_HOME); its files are never imported";
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"import", archive, home.string(), "--json"},
+                                                 std::vector<std::string>{"import", archive, "--manifest", (dir / "m/manifest.csv").string(), "--json"}}) {
+        std::vector<std::string> command = args;
+        command.insert(command.begin(), binary("wenyuan").string());
+        const RunResult result = run(command, env);
+        EXPECT_EQ(result.exit_code, 1) << result.err;
+        const auto summary = nlohmann::json::parse(result.out);
+        ASSERT_EQ(summary["failed"].size(), 1u) << result.out;
+        EXPECT_EQ(summary["failed"][0]["path"], (home / "county.key").string());
+        EXPECT_EQ(summary["failed"][0]["error"], refused);
+    }
+    EXPECT_EQ(wenyuan_json({"list", archive}).size(), 1u);  // ding.txt only
+    expect_verified();
+}
+
 // Two people import the same folder at the same time: each file is archived once, whichever
 // process gets there first, and the other counts it as already archived.
 TEST_F(BadInput, TwoImportsOfOneFolderAtOnceArchiveEachFileOnce) {

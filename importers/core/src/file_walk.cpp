@@ -9,6 +9,8 @@
 #include <string>
 #include <system_error>
 
+#include "wenyuan/keys.hpp"
+
 namespace wenyuan {
 namespace {
 
@@ -88,6 +90,12 @@ std::optional<std::string> in_skipped_folder(const fs::path& path, const std::se
     });
     if (folder == skipped.end()) return std::nullopt;
     return "inside the archive folder " + folder->string() + "; the archive's own files are never imported";
+}
+
+std::optional<std::string> in_keys_folder(const fs::path& path) {
+    const fs::path keys = normal(wenyuan_home());
+    if (keys.empty() || !inside(normal(path), keys)) return std::nullopt;
+    return "inside " + keys.string() + ", the folder of signing keys ($WENYUAN_HOME); its files are never imported";
 }
 
 std::vector<fs::path> walk_inputs(const std::vector<fs::path>& inputs, const std::set<fs::path>& skip,

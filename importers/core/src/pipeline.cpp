@@ -198,6 +198,11 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
     } else {
         files = walk_inputs(request.inputs, skip, summary.failed);
     }
+    std::erase_if(files, [&](const std::filesystem::path& file) {
+        auto refused = in_keys_folder(file);
+        if (refused) summary.failed.push_back({file.string(), *refused});
+        return refused.has_value();
+    });
     // Companions (captions beside a video, textures beside a model) are read with their file,
     // not imported as items of their own.
     std::set<std::filesystem::path> companions = registry.companions(files);
