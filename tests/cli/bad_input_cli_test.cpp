@@ -372,6 +372,33 @@ TEST_F(BadInput, TheSigningKeysFolderIsNeverImported) {
     expect_verified();
 }
 
+// A PNG chunk with its length and CRC-32 (bit by bit: tests need no zlib).
+std::string png_chunk(const std::string& type, const std::string& data) {
+    const std::string body = type + data;
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (const char c : body) {
+        crc ^= static_cast<unsigned char>(c);
+        for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    crc ^= 0xFFFFFFFFu;
+    auto be = [](std::uint32_t v) { return std::string{char(v >> 24), char(v >> 16 & 0xff), char(v >> 8 & 0xff), char(v & 0xff)}; };
+    return be(static_cast<std::uint32_t>(data.size())) + body + be(crc);
+}
+
+// libpng warns about ancillary chunks it dislikes (a broken colour profile here) on stderr: a good
+// picture imports with nothing printed but our summary.
+TEST_F(BadInput, AGoodPngWithABrokenColourProfileImportsQuietly) {
+    const std::string png = read_file(shared_data("images/heritage/greek_coins_pompeii_brooklyn_museum.png"));
+    const std::size_t after_header = 8 + 25;  // signature, IHDR
+    ASSERT_EQ(png.substr(12, 4), "IHDR");
+    const std::string profile = png_chunk("iCCP", std::string("broken\0\0", 8) + "not a zlib stream");
+    write_file(dir / "in/coins.png", png.substr(0, after_header) + profile + png.substr(after_header));
+    const RunResult result = wenyuan({"import", archive, (dir / "in").string()});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    for (const std::string& line : lines(result.err)) EXPECT_EQ(line.rfind("warning: coins.png: ", 0), 0u) << line;
+    EXPECT_EQ(wenyuan_json({"list", archive}).size(), 1u);
+}
+
 // Two people import the same folder at the same time: each file is archived once, whichever
 // process gets there first, and the other counts it as already archived.
 TEST_F(BadInput, TwoImportsOfOneFolderAtOnceArchiveEachFileOnce) {

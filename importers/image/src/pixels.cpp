@@ -98,16 +98,21 @@ Result<cv::Mat> decode_with_opencv(const std::filesystem::path& file, Format for
     if (!opencv_reads(format)) {
         return fail(Errc::unsupported, std::string(format_name(format)) + " is not supported by this OpenCV build");
     }
+    std::vector<unsigned char> png;
     if (format == Format::png) {
         auto mapped = MappedFile::open(file);
         if (!mapped) return fail(std::move(mapped).error());
         if (auto problem = png_structure_problem(mapped->bytes())) return fail(Errc::corrupt, "PNG data: " + *problem);
+        png = png_without_ancillary_chunks(mapped->bytes());
     }
     try {
         std::vector<cv::Mat> pages;
         const int flags = cv::IMREAD_UNCHANGED | cv::IMREAD_IGNORE_ORIENTATION;
         CerrCapture opencv_says;
-        if (format == Format::tiff) {
+        if (format == Format::png) {
+            cv::Mat pixels = cv::imdecode(png, flags);
+            if (!pixels.empty()) pages.push_back(pixels);
+        } else if (format == Format::tiff) {
             if (!cv::imreadmulti(file.string(), pages, page, 1, flags) || pages.empty()) pages.clear();
         } else {
             cv::Mat pixels = cv::imread(file.string(), flags);

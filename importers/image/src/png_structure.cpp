@@ -61,4 +61,21 @@ std::optional<std::string> png_structure_problem(std::span<const std::byte> byte
     }
 }
 
+std::vector<unsigned char> png_without_ancillary_chunks(std::span<const std::byte> bytes) {
+    std::vector<unsigned char> out;
+    out.reserve(bytes.size());
+    const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+    out.insert(out.end(), data, data + sizeof kSignature);
+    for (std::size_t at = sizeof kSignature; bytes.size() - at >= 12;) {
+        const std::size_t size = 12 + std::size_t(big_endian(&bytes[at]));
+        const std::string type = printable(&bytes[at + 4]);
+        if (type == "IHDR" || type == "PLTE" || type == "tRNS" || type == "IDAT" || type == "IEND") {
+            out.insert(out.end(), data + at, data + at + size);
+        }
+        if (type == "IEND") break;
+        at += size;
+    }
+    return out;
+}
+
 }  // namespace wenyuan::image
