@@ -64,7 +64,7 @@ TEST_F(BadInput, LinksAndPipesInAFolderAreNamedAndTheRestImported) {
 TEST_F(BadInput, TheArchiveIsNeverImportedIntoItself) {
     write_file(dir / "in/good.txt", "village chronicle");
     ASSERT_EQ(wenyuan({"import", archive, (dir / "in").string()}).exit_code, 0);
-    for (const std::string input : {archive, archive + "/", archive + "/catalog.db", archive + "/../archive/objects"}) {
+    for (const std::string& input : {archive, archive + "/", archive + "/catalog.db", archive + "/../archive/objects"}) {
         const RunResult result = wenyuan({"import", archive, input, "--json"});
         EXPECT_EQ(result.exit_code, 1) << input;
         const auto summary = nlohmann::json::parse(result.out);
@@ -397,6 +397,23 @@ TEST_F(BadInput, AGoodPngWithABrokenColourProfileImportsQuietly) {
     EXPECT_EQ(result.exit_code, 0) << result.err;
     for (const std::string& line : lines(result.err)) EXPECT_EQ(line.rfind("warning: coins.png: ", 0), 0u) << line;
     EXPECT_EQ(wenyuan_json({"list", archive}).size(), 1u);
+}
+
+TEST_F(BadInput, ARepeatedKeyInACatalogueIsTheRowsFailure) {
+    write_file(dir / "m/a.txt", "first page");
+    write_file(dir / "m/b.txt", "second page");
+    write_file(dir / "m/manifest.csv", "file,编号,title\na.txt,CS-001,村志\nb.txt,CS-001,族谱\n");
+    const RunResult result = wenyuan({"import", archive, "--manifest", (dir / "m/manifest.csv").string(), "--json"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    const auto summary = nlohmann::json::parse(result.out);
+    EXPECT_EQ(summary["imported"], 1);
+    ASSERT_EQ(summary["failed"].size(), 1u) << result.out;
+    EXPECT_EQ(summary["failed"][0]["path"], "manifest.csv:3");
+    EXPECT_EQ(summary["failed"][0]["error"], "key 'CS-001' is already used on line 2");
+    const auto items = wenyuan_json({"list", archive});
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0]["title"], "村志");
+    expect_verified();
 }
 
 // Two people import the same folder at the same time: each file is archived once, whichever

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <system_error>
 
 #include "wenyuan/csv.hpp"
@@ -88,6 +89,7 @@ Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabular
         return fail(Errc::invalid_argument, name + ": no 'file' (文件) column; each row must name the file it describes");
     }
     const auto base = std::filesystem::absolute(csv).parent_path();
+    std::map<std::string, std::size_t> key_lines;  // each key (编号) and the row that has it
     for (const CsvRow& row : table->rows) {
         const std::string where = name + ":" + std::to_string(row.line);
         const std::string& cell = row.cells[static_cast<std::size_t>(file_column)];
@@ -135,6 +137,12 @@ Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabular
         if (problem.empty() && manifest.rows.count(parsed.file)) {
             problem = "file '" + cell + "' is already described on line " +
                       std::to_string(manifest.rows[parsed.file].line);
+        }
+        for (const auto& [field, value] : parsed.values) {
+            if (!problem.empty() || field->name != "key") continue;
+            if (auto [first, added] = key_lines.emplace(value, row.line); !added) {
+                problem = "key '" + value + "' is already used on line " + std::to_string(first->second);
+            }
         }
         if (!problem.empty()) {
             manifest.errors.push_back({where, problem});
