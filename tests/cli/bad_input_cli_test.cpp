@@ -29,6 +29,16 @@ protected:
         return out;
     }
     void expect_verified() { EXPECT_EQ(wenyuan_json({"verify", archive})["ok"], true); }
+    // Imports m/manifest.csv: its first row's file is archived, its second row refused for `reason`.
+    void expect_second_row_refused(const std::string& reason) {
+        const RunResult result = wenyuan({"import", archive, "--manifest", (dir / "m/manifest.csv").string(), "--json"});
+        EXPECT_EQ(result.exit_code, 1) << result.err;
+        const auto summary = nlohmann::json::parse(result.out);
+        EXPECT_EQ(summary["imported"], 1);
+        ASSERT_EQ(summary["failed"].size(), 1u) << result.out;
+        EXPECT_EQ(summary["failed"][0]["path"], "manifest.csv:3");
+        EXPECT_EQ(summary["failed"][0]["error"], reason);
+    }
 
     TempDir dir;
     std::string archive;
@@ -322,13 +332,7 @@ TEST_F(BadInput, BrokenImagesAreOneLineEachWithNothingFromTheDecoders) {
 TEST_F(BadInput, ACatalogueRowNeverNamesTheArchivesOwnFiles) {
     write_file(dir / "m/ding.txt", "ding");
     write_file(dir / "m/manifest.csv", "file,title\nding.txt,鼎\n" + archive + "/catalog.db,目录\n");
-    const RunResult result = wenyuan({"import", archive, "--manifest", (dir / "m/manifest.csv").string(), "--json"});
-    EXPECT_EQ(result.exit_code, 1) << result.err;
-    const auto summary = nlohmann::json::parse(result.out);
-    EXPECT_EQ(summary["imported"], 1);
-    ASSERT_EQ(summary["failed"].size(), 1u) << result.out;
-    EXPECT_EQ(summary["failed"][0]["path"], "manifest.csv:3");
-    EXPECT_EQ(summary["failed"][0]["error"], "inside the archive folder " + archive + "; the archive's own files are never imported");
+    expect_second_row_refused("inside the archive folder " + archive + "; the archive's own files are never imported");
     expect_verified();
 }
 
@@ -403,13 +407,7 @@ TEST_F(BadInput, ARepeatedKeyInACatalogueIsTheRowsFailure) {
     write_file(dir / "m/a.txt", "first page");
     write_file(dir / "m/b.txt", "second page");
     write_file(dir / "m/manifest.csv", "file,编号,title\na.txt,CS-001,村志\nb.txt,CS-001,族谱\n");
-    const RunResult result = wenyuan({"import", archive, "--manifest", (dir / "m/manifest.csv").string(), "--json"});
-    EXPECT_EQ(result.exit_code, 1) << result.err;
-    const auto summary = nlohmann::json::parse(result.out);
-    EXPECT_EQ(summary["imported"], 1);
-    ASSERT_EQ(summary["failed"].size(), 1u) << result.out;
-    EXPECT_EQ(summary["failed"][0]["path"], "manifest.csv:3");
-    EXPECT_EQ(summary["failed"][0]["error"], "key 'CS-001' is already used on line 2");
+    expect_second_row_refused("key 'CS-001' is already used on line 2");
     const auto items = wenyuan_json({"list", archive});
     ASSERT_EQ(items.size(), 1u);
     EXPECT_EQ(items[0]["title"], "村志");
