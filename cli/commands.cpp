@@ -70,7 +70,7 @@ const std::vector<Command>& commands() {
         {"keys", "generate publisher keys, trust them in an archive, list the trusted ones",
          "generate [name] | trust <archive> <file.pub> | list <archive>", {}, 1, 3, run_keys},
         {"package", "export exhibitions as a signed package (BagIt tar) or apply one to a kiosk archive",
-         "export <archive> --exhibition <id>... -o <file.wyp> [--with-originals] [--since <package>] [--key <name>] "
+         "export <archive> --exhibition <id>... -o <file.wyp> [--with-originals] [--since <package-or-manifest>] [--key <name>] "
          "[--expires <YYYY-MM-DD>] | apply <archive> <file.wyp> [--check] | have <archive> -o <file>",
          {{"exhibition", true}, {"output", true}, {"with-originals", false}, {"since", true}, {"key", true},
           {"expires", true}, {"sequence", true}, {"check", false}},

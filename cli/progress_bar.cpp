@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "cli.hpp"
+
 namespace wenyuan::cli {
 
 std::string format_duration(double seconds) {
@@ -27,7 +29,13 @@ void ProgressBar::update(std::size_t done, std::size_t total, std::chrono::stead
     const int filled = static_cast<int>(width * done / total);
     std::string bar(static_cast<std::size_t>(filled), '#');
     bar.append(static_cast<std::size_t>(width - filled), '-');
-    std::string name = current.size() > 30 ? "…" + current.substr(current.size() - 29) : current;
+    // The end of the path (the file's name), from a character boundary, on one line.
+    std::string name = one_line(current);
+    if (name.size() > 30) {
+        std::size_t from = name.size() - 29;
+        while (from < name.size() && (static_cast<unsigned char>(name[from]) & 0xC0) == 0x80) ++from;
+        name = "…" + name.substr(from);
+    }
     std::fprintf(stderr, "\r[%s] %zu/%zu  %.1f files/s  ETA %s  %s\033[K", bar.c_str(), done, total, rate,
                  eta.c_str(), name.c_str());
     std::fflush(stderr);
