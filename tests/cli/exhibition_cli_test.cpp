@@ -198,6 +198,10 @@ TEST_F(ExhibitionCli, UsageReportWithCoverage) {
     const auto catalog = test::wenyuan({"usage", "report", archive + "/catalog.db"});
     EXPECT_EQ(catalog.exit_code, 2);
     EXPECT_NE(catalog.err.find("not a Wenyuan usage log"), std::string::npos) << catalog.err;
+    test::write_file(dir / "notes.db", "visitor notes, not a database\n");
+    const auto text_file = test::wenyuan({"usage", "report", (dir / "notes.db").string()});
+    EXPECT_EQ(text_file.exit_code, 2);
+    EXPECT_EQ(text_file.err, "wenyuan: " + (dir / "notes.db").string() + ": not a Wenyuan usage log (not an SQLite database, or a damaged one)\n");
 }
 
 }  // namespace

@@ -73,6 +73,9 @@ Result<void> prepare_file(const sql::Db& db, const std::string& name) {
 
 Result<void> check_file(const sql::Db& db, const std::string& name) {
     auto application = db.scalar("PRAGMA application_id");
+    if (!application && application.error().code == Errc::corrupt) {
+        return fail(Errc::corrupt, name + ": not a Wenyuan usage log (not an SQLite database, or a damaged one)");
+    }
     if (!application) return fail(std::move(application).error());
     if (*application != kUsageApplicationId) return fail(Errc::corrupt, name + ": not a Wenyuan usage log");
     auto version = db.scalar("PRAGMA user_version");
