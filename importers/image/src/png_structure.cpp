@@ -52,7 +52,12 @@ std::optional<std::string> png_structure_problem(std::span<const std::byte> byte
             crc = crc32(crc, start + done, step);
             done += step;
         }
-        if (crc != big_endian(&bytes[at + 8 + length])) return "chunk " + type + " at byte " + std::to_string(at) + " is corrupt (CRC mismatch)";
+        // A damaged ancillary chunk (lower-case first letter: tEXt, iCCP …) is only a warning to
+        // libpng, and png_without_ancillary_chunks leaves it out anyway.
+        const bool ancillary = (static_cast<unsigned char>(bytes[at + 4]) & 0x20) != 0;
+        if (crc != big_endian(&bytes[at + 8 + length]) && !ancillary) {
+            return "chunk " + type + " at byte " + std::to_string(at) + " is corrupt (CRC mismatch)";
+        }
         if (!header && type != "IHDR") return "the first chunk is " + type + ", not IHDR";
         header = true;
         data = data || type == "IDAT";

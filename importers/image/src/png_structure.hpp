@@ -13,8 +13,8 @@
 namespace wenyuan::image {
 
 /// Why the bytes are not a whole PNG, or nullopt when they are: the signature, then chunks each
-/// within the file and with a matching CRC-32, up to IEND, with at least one IHDR first and one
-/// IDAT. The pixel data itself is not decompressed. Pure function, thread-safe; reads every byte
+/// within the file, up to IEND, with IHDR first and at least one IDAT, and the CRC-32 of every
+/// critical chunk matching (a damaged ancillary chunk is left to png_without_ancillary_chunks). The pixel data itself is not decompressed. Pure function, thread-safe; reads every byte
 /// once (the CRCs), about 1 ms per MB.
 std::optional<std::string> png_structure_problem(std::span<const std::byte> bytes);
 
