@@ -92,10 +92,13 @@ std::optional<std::string> in_skipped_folder(const fs::path& path, const std::se
     return "inside the archive folder " + folder->string() + "; the archive's own files are never imported";
 }
 
-std::optional<std::string> in_keys_folder(const fs::path& path) {
+void refuse_keys_folder(std::vector<fs::path>& files, std::vector<ImportFailure>& failures) {
     const fs::path keys = normal(wenyuan_home());
-    if (keys.empty() || !inside(normal(path), keys)) return std::nullopt;
-    return "inside " + keys.string() + ", the folder of signing keys ($WENYUAN_HOME); its files are never imported";
+    std::erase_if(files, [&](const fs::path& file) {
+        if (!inside(file, keys)) return false;
+        failures.push_back({file.string(), "inside " + keys.string() + ", the folder of signing keys ($WENYUAN_HOME); its files are never imported"});
+        return true;
+    });
 }
 
 std::vector<fs::path> walk_inputs(const std::vector<fs::path>& inputs, const std::set<fs::path>& skip,

@@ -26,9 +26,9 @@ std::vector<std::filesystem::path> walk_inputs(const std::vector<std::filesystem
 /// `skip` ("inside the archive folder …; the archive's own files are never imported"), or nullopt.
 std::optional<std::string> in_skipped_folder(const std::filesystem::path& path, const std::set<std::filesystem::path>& skip);
 
-/// Why `path` may not be imported when it lies in the folder of signing keys (wenyuan_home(),
-/// $WENYUAN_HOME or ~/.wenyuan): a private key must never become an item, let alone a public one
-/// in a package. nullopt elsewhere.
-std::optional<std::string> in_keys_folder(const std::filesystem::path& path);
+/// Moves the files (absolute, lexically normal) that lie in the folder of signing keys
+/// (wenyuan_home(): $WENYUAN_HOME or ~/.wenyuan) from `files` to `failures`: a private key must
+/// never become an item, let alone a public one in a package.
+void refuse_keys_folder(std::vector<std::filesystem::path>& files, std::vector<ImportFailure>& failures);
 
 }  // namespace wenyuan

@@ -188,8 +188,9 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
         std::vector<const ManifestRow*> rows;
         for (const auto& [path, row] : manifest->rows) rows.push_back(&row);
         std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->line < b->line; });
+        const std::set<std::filesystem::path> archive_folder = {archive.root()};
         for (const ManifestRow* row : rows) {
-            if (auto refused = in_skipped_folder(row->file, skip)) {
+            if (auto refused = in_skipped_folder(row->file, archive_folder)) {
                 summary.failed.push_back({request.manifest.filename().string() + ":" + std::to_string(row->line), *refused});
             } else {
                 files.push_back(row->file);
@@ -198,11 +199,7 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
     } else {
         files = walk_inputs(request.inputs, skip, summary.failed);
     }
-    std::erase_if(files, [&](const std::filesystem::path& file) {
-        auto refused = in_keys_folder(file);
-        if (refused) summary.failed.push_back({file.string(), *refused});
-        return refused.has_value();
-    });
+    refuse_keys_folder(files, summary.failed);
     // Companions (captions beside a video, textures beside a model) are read with their file,
     // not imported as items of their own.
     std::set<std::filesystem::path> companions = registry.companions(files);
@@ -261,7 +258,7 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
         if (done.error) {
             summary.failed.push_back({shown, *done.error});
             leftovers.failed(done.new_objects);
-        } else if (done.skipped || archive.item_with_original(done.sha256).value_or(std::nullopt)) {
+        } else if (done.skipped) {
             ++summary.skipped;
             (void)archive.remember_import(done.file.string(), done.stamp.size, done.stamp.mtime_ns, done.sha256);
         } else {
@@ -279,21 +276,23 @@ Result<ImportSummary> import_files(Archive& archive, const ImporterRegistry& reg
             }
             std::vector<AssetDraft> assets = {done.original};
             assets.insert(assets.end(), done.output.derivatives.begin(), done.output.derivatives.end());
-            // Checked again in the write transaction: another process may have archived the same
-            // file since (its new objects then stay for `gc`: that process's item may use them).
+            // Skipped when, since the worker looked, an item got the same original: an earlier
+            // file of this run or another process (whose item may use this job's new objects:
+            // they stay for `gc`). Checked in the write transaction, so no file is archived twice.
             auto id = add_item_unless_archived(archive, item, assets, collections, done.output.timed, request.agent);
             if (!id) {
                 leftovers.failed(done.new_objects);
                 summary.failed.push_back({shown, id.error().message});
-            } else if (!*id) {
-                ++summary.skipped;
-                (void)archive.remember_import(done.file.string(), done.stamp.size, done.stamp.mtime_ns, done.sha256);
             } else {
-                leftovers.used(assets);
-                ++summary.imported;
-                summary.item_ids.push_back(**id);
-                for (const std::string& warning : done.output.warnings) {
-                    summary.warnings.push_back(done.file.filename().string() + ": " + warning);
+                if (!*id) {
+                    ++summary.skipped;
+                } else {
+                    leftovers.used(assets);
+                    ++summary.imported;
+                    summary.item_ids.push_back(**id);
+                    for (const std::string& warning : done.output.warnings) {
+                        summary.warnings.push_back(done.file.filename().string() + ": " + warning);
+                    }
                 }
                 (void)archive.remember_import(done.file.string(), done.stamp.size, done.stamp.mtime_ns, done.sha256);
             }
