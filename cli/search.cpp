@@ -18,7 +18,7 @@ int run_search(const Args& args) {
     options.reader = args.has("kiosk") ? Reader::kiosk : Reader::staff;
     auto results = search_items(*archive, args.positional[1], options);
     if (!results) return report(results.error());
-    for (const std::string& note : results->notes) std::fprintf(stderr, "wenyuan: search: %s\n", one_line(note).c_str());
+    for (const std::string& note : results->notes) print_line("wenyuan: search: ", note);
     if (args.json()) {
         nlohmann::json hits = nlohmann::json::array();
         for (const SearchHit& hit : results->hits) {
