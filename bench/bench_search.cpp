@@ -4,7 +4,8 @@
 // against the text size, and query latency p50/p99 per query class, cold (fresh connection, the
 // catalog evicted from the page cache) and warm, for top-20 queries with facets. In the same run
 // it builds plain FTS5 `unicode61` and `trigram` indexes over the same text as the anchors and
-// prints their build speed, size, latency and how many of the true matches they find.
+// prints their build speed, size, latency and how many of the true matches they find. Between
+// the two, the floor: the index's FTS5 writes alone, without the catalog (search_floor.hpp).
 #include <fcntl.h>
 #include <malloc.h>
 #include <sqlite3.h>
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include "search_corpus.hpp"
+#include "search_floor.hpp"
 #include "wenyuan/csv.hpp"
 #include "wenyuan/fields.hpp"
 #include "wenyuan/archive.hpp"
@@ -396,6 +398,7 @@ int main(int argc, char** argv) {
     print_sizes(dir / "catalog.db");
     run_queries(dir);
     print_kiosk_memory(argv[0], dir);
+    wenyuan::bench::print_fulltext_floor(dir);
     run_anchors(dir);
     print_test_set_recall(base);
     return 0;

@@ -326,6 +326,13 @@ Result<void> configure_merging(const sql::Db& db) {
     return {};
 }
 
+Result<void> create_fulltext(const sql::Db& db) {
+    for (const char* table : {kTextTable, kPinyinTable}) WENYUAN_TRY(db.exec(table));
+    WENYUAN_TRY(configure_fulltext(db, "search_text"));
+    WENYUAN_TRY(configure_fulltext(db, "search_pinyin"));
+    return configure_merging(db);
+}
+
 Result<void> index_names_and_syllable_pairs(const sql::Db& db) {
     auto vocabulary = read_vocabulary(db);
     if (!vocabulary) return fail(std::move(vocabulary).error());
@@ -346,10 +353,8 @@ Result<void> rebuild_index(const sql::Db& db, const Vocabulary& vocabulary) {
     for (const char* table : {"search_text", "search_pinyin", "search_docs", "search_facts"}) {
         WENYUAN_TRY(db.exec(std::string("DROP TABLE IF EXISTS ") + table));
     }
-    for (const char* table : {kDocsTable, kFactsTable, kTextTable, kPinyinTable}) WENYUAN_TRY(db.exec(table));
-    WENYUAN_TRY(configure_fulltext(db, "search_text"));
-    WENYUAN_TRY(configure_fulltext(db, "search_pinyin"));
-    WENYUAN_TRY(configure_merging(db));
+    for (const char* table : {kDocsTable, kFactsTable}) WENYUAN_TRY(db.exec(table));
+    WENYUAN_TRY(create_fulltext(db));
     auto timed_items = timed_item_ids(db);
     if (!timed_items) return fail(std::move(timed_items).error());
     auto items = db.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE deleted_at IS NULL ORDER BY id");

@@ -46,6 +46,11 @@ Result<void> recreate_fulltext(const sql::Db& db);
 /// (their 'automerge' setting), which makes bulk inserts cheaper. Changes no table definition.
 Result<void> configure_merging(const sql::Db& db);
 
+/// Creates the two FTS5 tables as the current schema has them, with their hash size and merge
+/// setting, inside the caller's transaction. Used by rebuild_index, and by bench_search to time
+/// the full-text writes alone in a scratch database (content = 'search_docs' is not read on insert).
+Result<void> create_fulltext(const sql::Db& db);
+
 /// Schema migration 9: rebuilds the index (rebuild_index): the pinyin column of search_docs now
 /// also holds the Chinese names of the item's type, categories and period, and search_pinyin
 /// holds syllable pairs (qing+tong for 青铜; see tokenizer.hpp). Changes no table definition.
