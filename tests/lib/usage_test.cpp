@@ -133,7 +133,8 @@ TEST(Usage, RefusesOtherFiles) {
     test::write_file(dir / "junk.db", "this is not a database at all, just some text of some length");
     auto junk = UsageLog::open(dir / "junk.db");
     ASSERT_FALSE(junk);
-    EXPECT_NE(junk.error().message.find("junk.db"), std::string::npos);
+    EXPECT_EQ(junk.error().code, Errc::corrupt);
+    EXPECT_EQ(junk.error().message, (dir / "junk.db").string() + ": not a Wenyuan usage log (not an SQLite database, or a damaged one)");
     auto archive = Archive::create(dir / "a");
     ASSERT_TRUE(archive);
     auto catalog = UsageLog::open(dir / "a/catalog.db");

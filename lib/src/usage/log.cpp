@@ -50,11 +50,17 @@ std::string_view cut_utf8(std::string_view text, std::size_t max) {
     return text.substr(0, end);
 }
 
+Result<void> not_a_database(const std::string& name) {
+    return fail(Errc::corrupt, name + ": not a Wenyuan usage log (not an SQLite database, or a damaged one)");
+}
+
 Result<void> prepare_file(const sql::Db& db, const std::string& name) {
+    // Read before the journal mode is set, which would report a text file in SQLite's words.
+    auto application = db.scalar("PRAGMA application_id");
+    if (!application && application.error().code == Errc::corrupt) return not_a_database(name);
+    if (!application) return fail(std::move(application).error());
     WENYUAN_TRY(db.exec("PRAGMA journal_mode = WAL"));
     WENYUAN_TRY(db.exec("PRAGMA synchronous = NORMAL"));
-    auto application = db.scalar("PRAGMA application_id");
-    if (!application) return fail(std::move(application).error());
     auto version = db.scalar("PRAGMA user_version");
     if (!version) return fail(std::move(version).error());
     if (*application == 0 && *version == 0) {
@@ -73,9 +79,7 @@ Result<void> prepare_file(const sql::Db& db, const std::string& name) {
 
 Result<void> check_file(const sql::Db& db, const std::string& name) {
     auto application = db.scalar("PRAGMA application_id");
-    if (!application && application.error().code == Errc::corrupt) {
-        return fail(Errc::corrupt, name + ": not a Wenyuan usage log (not an SQLite database, or a damaged one)");
-    }
+    if (!application && application.error().code == Errc::corrupt) return not_a_database(name);
     if (!application) return fail(std::move(application).error());
     if (*application != kUsageApplicationId) return fail(Errc::corrupt, name + ": not a Wenyuan usage log");
     auto version = db.scalar("PRAGMA user_version");
