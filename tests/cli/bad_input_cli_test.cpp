@@ -376,6 +376,29 @@ TEST_F(BadInput, TheSigningKeysFolderIsNeverImported) {
     expect_verified();
 }
 
+TEST_F(BadInput, ManifestRowsOutsideItsFolderAreImportedWithOneWarning) {
+    write_file(dir / "m/ding.txt", "ding");
+    for (int i = 0; i < 5; ++i) write_file(dir / ("usb/scan" + std::to_string(i) + ".txt"), "scan " + std::to_string(i));
+    std::string rows = "file,title\nding.txt,鼎\n../usb/scan0.txt,扫描0\n";
+    for (int i = 1; i < 5; ++i) rows += (dir / ("usb/scan" + std::to_string(i) + ".txt")).string() + ",扫描" + std::to_string(i) + "\n";
+    write_file(dir / "m/manifest.csv", rows);
+    const RunResult result = wenyuan({"import", archive, "--manifest", (dir / "m/manifest.csv").string(), "--json"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    const auto summary = nlohmann::json::parse(result.out);
+    EXPECT_EQ(summary["imported"], 6);
+    ASSERT_EQ(summary["warnings"].size(), 1u) << result.out;
+    EXPECT_EQ(summary["warnings"][0], "manifest.csv: 5 rows name files outside the manifest's folder (line 3: ../usb/scan0.txt; line 4: " +
+                                          (dir / "usb/scan1.txt").string() + "; line 5: " + (dir / "usb/scan2.txt").string() +
+                                          "; …); imported as named");
+    // A row naming a file in a subfolder is inside: no warning.
+    write_file(dir / "n/sub/bowl.txt", "bowl");
+    write_file(dir / "n/manifest.csv", "file,title\nsub/bowl.txt,碗\n");
+    const auto inside = wenyuan_json({"import", archive, "--manifest", (dir / "n/manifest.csv").string(), "--json"});
+    EXPECT_EQ(inside["imported"], 1);
+    EXPECT_TRUE(inside["warnings"].empty()) << inside.dump();
+    expect_verified();
+}
+
 // A PNG chunk with its length and CRC-32 (bit by bit: tests need no zlib).
 std::string png_chunk(const std::string& type, const std::string& data) {
     const std::string body = type + data;

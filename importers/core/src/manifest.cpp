@@ -61,6 +61,22 @@ std::vector<std::string> split_list(std::string_view cell) {
     return parts;
 }
 
+bool inside(const std::filesystem::path& file, const std::filesystem::path& folder) {
+    const auto relative = file.lexically_relative(folder);
+    return !relative.empty() && *relative.begin() != "..";
+}
+
+// One line for all of them: staff who list scans on a USB stick by absolute path would otherwise
+// get a line per row, and anyone else sees that the spreadsheet reaches beyond its folder.
+std::string outside_warning(const std::string& name, const std::vector<std::string>& rows) {
+    constexpr std::size_t kShown = 3;
+    std::string text = name + ": " + std::to_string(rows.size()) + (rows.size() == 1 ? " row names a file" : " rows name files") +
+                       " outside the manifest's folder (";
+    for (std::size_t i = 0; i < std::min(rows.size(), kShown); ++i) text += (i ? "; " : "") + rows[i];
+    if (rows.size() > kShown) text += "; …";
+    return text + "); imported as named";
+}
+
 }  // namespace
 
 Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabulary& vocabulary) {
@@ -90,6 +106,7 @@ Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabular
     }
     const auto base = std::filesystem::absolute(csv).parent_path();
     std::map<std::string, std::size_t> key_lines;  // each key (编号) and the row that has it
+    std::vector<std::string> outside;              // rows naming a file outside the CSV's folder
     for (const CsvRow& row : table->rows) {
         const std::string where = name + ":" + std::to_string(row.line);
         const std::string& cell = row.cells[static_cast<std::size_t>(file_column)];
@@ -149,8 +166,10 @@ Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabular
             manifest.rejected.insert(parsed.file);
             continue;
         }
+        if (!inside(parsed.file, base)) outside.push_back("line " + std::to_string(row.line) + ": " + cell);
         manifest.rows.emplace(parsed.file, std::move(parsed));
     }
+    if (!outside.empty()) manifest.warnings.push_back(outside_warning(name, outside));
     return manifest;
 }
 
