@@ -67,9 +67,12 @@ void time_writes(const fs::path& catalog_file, const fs::path& scratch) {
 
 void print_fulltext_floor(const fs::path& dir) {
     const fs::path scratch = dir.parent_path() / (dir.filename().string() + "-fulltext.db");
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(scratch.string() + suffix);
+    auto remove_scratch = [&] {
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(scratch.string() + suffix);
+    };
+    remove_scratch();  // left by an earlier run that stopped on an error
     time_writes(dir / "catalog.db", scratch);
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(scratch.string() + suffix);
+    remove_scratch();
 }
 
 }  // namespace wenyuan::bench

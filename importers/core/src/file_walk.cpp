@@ -29,11 +29,6 @@ fs::path normal(const fs::path& path) {
     return out.has_filename() || !out.has_relative_path() ? out : out.parent_path();
 }
 
-bool inside(const fs::path& path, const fs::path& folder) {
-    auto [end, rest] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
-    return end == folder.end();
-}
-
 // Why `path` (whose status is `status`, or whose status could not be read: `error`) is neither a
 // regular file nor a folder, in words for museum staff.
 std::string not_importable(const fs::path& path, fs::file_status status, std::error_code error) {
@@ -83,10 +78,15 @@ void walk_folder(const fs::path& root, const std::set<fs::path>& skipped, std::v
 
 }  // namespace
 
+bool inside_folder(const fs::path& path, const fs::path& folder) {
+    auto [end, rest] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+    return end == folder.end();
+}
+
 std::optional<std::string> in_skipped_folder(const fs::path& path, const std::set<fs::path>& skipped) {
     const auto folder = std::find_if(skipped.begin(), skipped.end(), [&](const fs::path& skip_path) {
         std::error_code dir_ec;
-        return fs::is_directory(skip_path, dir_ec) && inside(path, normal(skip_path));
+        return fs::is_directory(skip_path, dir_ec) && inside_folder(path, normal(skip_path));
     });
     if (folder == skipped.end()) return std::nullopt;
     return "inside the archive folder " + folder->string() + "; the archive's own files are never imported";
@@ -95,7 +95,7 @@ std::optional<std::string> in_skipped_folder(const fs::path& path, const std::se
 void refuse_keys_folder(std::vector<fs::path>& files, std::vector<ImportFailure>& failures) {
     const fs::path keys = normal(wenyuan_home());
     std::erase_if(files, [&](const fs::path& file) {
-        if (!inside(file, keys)) return false;
+        if (!inside_folder(file, keys)) return false;
         failures.push_back({file.string(), "inside " + keys.string() + ", the folder of signing keys ($WENYUAN_HOME); its files are never imported"});
         return true;
     });

@@ -22,6 +22,10 @@ std::vector<std::filesystem::path> walk_inputs(const std::vector<std::filesystem
                                                const std::set<std::filesystem::path>& skip,
                                                std::vector<ImportFailure>& failures);
 
+/// Whether `path` is `folder` or lies in it, by whole components (/a/bc is not in /a/b); both
+/// absolute and lexically normal.
+bool inside_folder(const std::filesystem::path& path, const std::filesystem::path& folder);
+
 /// Why `path` (absolute, lexically normal) may not be imported when it lies inside a folder of
 /// `skip` ("inside the archive folder …; the archive's own files are never imported"), or nullopt.
 std::optional<std::string> in_skipped_folder(const std::filesystem::path& path, const std::set<std::filesystem::path>& skip);

@@ -5,6 +5,7 @@
 #include <map>
 #include <system_error>
 
+#include "file_walk.hpp"
 #include "wenyuan/csv.hpp"
 
 namespace wenyuan {
@@ -61,11 +62,6 @@ std::vector<std::string> split_list(std::string_view cell) {
     return parts;
 }
 
-bool inside(const std::filesystem::path& file, const std::filesystem::path& folder) {
-    const auto relative = file.lexically_relative(folder);
-    return !relative.empty() && *relative.begin() != "..";
-}
-
 // One line for all of them: staff who list scans on a USB stick by absolute path would otherwise
 // get a line per row, and anyone else sees that the spreadsheet reaches beyond its folder.
 std::string outside_warning(const std::string& name, const std::vector<std::string>& rows) {
@@ -104,7 +100,7 @@ Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabular
     if (file_column < 0) {
         return fail(Errc::invalid_argument, name + ": no 'file' (文件) column; each row must name the file it describes");
     }
-    const auto base = std::filesystem::absolute(csv).parent_path();
+    const auto base = std::filesystem::absolute(csv).lexically_normal().parent_path();
     std::map<std::string, std::size_t> key_lines;  // each key (编号) and the row that has it
     std::vector<std::string> outside;              // rows naming a file outside the CSV's folder
     for (const CsvRow& row : table->rows) {
@@ -166,7 +162,7 @@ Result<Manifest> read_manifest(const std::filesystem::path& csv, const Vocabular
             manifest.rejected.insert(parsed.file);
             continue;
         }
-        if (!inside(parsed.file, base)) outside.push_back("line " + std::to_string(row.line) + ": " + cell);
+        if (!inside_folder(parsed.file, base)) outside.push_back("line " + std::to_string(row.line) + ": " + cell);
         manifest.rows.emplace(parsed.file, std::move(parsed));
     }
     if (!outside.empty()) manifest.warnings.push_back(outside_warning(name, outside));
